@@ -1,0 +1,31 @@
+import { expect, test } from '@playwright/test';
+
+test('a guest signs in, sees the demo organisation and opens the Kubernetes tab', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Enter' }).click();
+
+  const nav = page.getByRole('navigation', { name: 'sidebar nav' });
+  await nav.getByRole('link', { name: 'Catalog', exact: true }).click();
+
+  // The demo organisation: groups and their people.
+  await page.goto('/catalog?filters[kind]=group');
+  await expect(page.getByRole('link', { name: 'Computer Vision' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Forecasting' })).toBeVisible();
+  await page.screenshot({ path: 'e2e-test-report/catalog-groups.png', fullPage: true });
+
+  await page.goto('/catalog/default/group/computer-vision');
+  await expect(page.getByText('alice@example.com').first()).toBeVisible();
+
+  // The standard Kubernetes tab of a component deployed on the sandbox cluster.
+  await page.goto('/catalog/default/component/forecast-api');
+  await page.getByRole('tab', { name: 'Kubernetes' }).click();
+  await expect(page.getByText('sandbox').first()).toBeVisible();
+  await expect(page.getByText(/error communicating with Kubernetes/i)).toHaveCount(0);
+  await page.screenshot({ path: 'e2e-test-report/kubernetes-tab.png', fullPage: true });
+
+  // The Kubeflow page lists the connected cluster.
+  await nav.getByRole('link', { name: 'Kubeflow' }).click();
+  await expect(page.getByText('Local Kubeflow sandbox')).toBeVisible();
+});

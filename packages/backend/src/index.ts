@@ -1,0 +1,49 @@
+/*
+ * The portal's backend: Backstage core plugins plus the Kubeflow plugin set.
+ * Every plugin's configuration lives in app-config*.yaml at the repository root.
+ */
+import { createBackend } from '@backstage/backend-defaults';
+
+const backend = createBackend();
+
+backend.add(import('@backstage/plugin-app-backend'));
+backend.add(import('@backstage/plugin-proxy-backend'));
+
+// Sign-in (guest in the embedded default)
+backend.add(import('@backstage/plugin-auth-backend'));
+backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+
+// Catalog, with Kubeflow resources as entities
+backend.add(import('@backstage/plugin-catalog-backend'));
+backend.add(
+  import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
+);
+backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+backend.add(import('@kubeflow-backstage/plugin-catalog-backend-module-kubeflow'));
+
+// Software templates, with the kubeflow:* actions
+backend.add(import('@backstage/plugin-scaffolder-backend'));
+backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
+backend.add(
+  import('@backstage/plugin-scaffolder-backend-module-notifications'),
+);
+backend.add(import('@kubeflow-backstage/plugin-scaffolder-backend-module-kubeflow'));
+
+// Permissions, decided by our policy
+backend.add(import('@backstage/plugin-permission-backend'));
+backend.add(import('./modules/permissionPolicy'));
+
+// Search: Lunr in memory by default, PostgreSQL when the database is PostgreSQL
+backend.add(import('@backstage/plugin-search-backend'));
+backend.add(import('@backstage/plugin-search-backend-module-pg'));
+backend.add(import('@backstage/plugin-search-backend-module-catalog'));
+
+// Kubernetes (the standard Kubernetes tab) and Kubeflow
+backend.add(import('@backstage/plugin-kubernetes-backend'));
+backend.add(import('@kubeflow-backstage/plugin-kubeflow-backend'));
+
+backend.add(import('@backstage/plugin-user-settings-backend'));
+backend.add(import('@backstage/plugin-notifications-backend'));
+backend.add(import('@backstage/plugin-signals-backend'));
+
+backend.start();

@@ -1,0 +1,1 @@
+export { permissionPolicyModule as default } from './module';

@@ -1,0 +1,6 @@
+/**
+ * The Kubeflow backend plugin: the REST API behind the Kubeflow pages.
+ *
+ * @packageDocumentation
+ */
+export { kubeflowPlugin as default } from './plugin';

@@ -1,0 +1,36 @@
+/**
+ * The entity model: how Kubeflow resources appear in the Backstage catalog. Standard kinds only,
+ * so the stock catalog filters, search and graph work unchanged; `spec.type` tells them apart.
+ */
+
+/** Prefix of every annotation this plugin set writes. @public */
+export const KUBEFLOW_ANNOTATION_PREFIX = 'kubeflow.org';
+
+/** Name of the configured cluster an entity came from. @public */
+export const ANNOTATION_KUBEFLOW_CLUSTER = `${KUBEFLOW_ANNOTATION_PREFIX}/cluster`;
+/** Namespace (Kubeflow profile) of the resource behind an entity. @public */
+export const ANNOTATION_KUBEFLOW_NAMESPACE = `${KUBEFLOW_ANNOTATION_PREFIX}/namespace`;
+/** Name of the resource behind an entity. @public */
+export const ANNOTATION_KUBEFLOW_NAME = `${KUBEFLOW_ANNOTATION_PREFIX}/name`;
+/** Kind of the resource behind an entity (`Notebook`, `InferenceService`, …). @public */
+export const ANNOTATION_KUBEFLOW_KIND = `${KUBEFLOW_ANNOTATION_PREFIX}/kind`;
+/** Id of a REST object (KFP pipeline, Model Registry model) behind an entity. @public */
+export const ANNOTATION_KUBEFLOW_ID = `${KUBEFLOW_ANNOTATION_PREFIX}/id`;
+
+/** `spec.type` values of the entities this plugin set creates. @public */
+export const KUBEFLOW_ENTITY_TYPES = {
+  profile: 'kubeflow-profile',
+  notebook: 'kubeflow-notebook',
+  pipeline: 'kubeflow-pipeline',
+  pipelineExperiment: 'kubeflow-pipeline-experiment',
+  katibExperiment: 'katib-experiment',
+  model: 'ai-model',
+  modelVersion: 'ai-model-version',
+  modelServer: 'model-server',
+  trainJob: 'kubeflow-trainjob',
+  sparkApplication: 'spark-application',
+} as const;
+
+/** One of the entity types in {@link KUBEFLOW_ENTITY_TYPES}. @public */
+export type KubeflowEntityType =
+  (typeof KUBEFLOW_ENTITY_TYPES)[keyof typeof KUBEFLOW_ENTITY_TYPES];

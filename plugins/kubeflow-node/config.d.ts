@@ -1,0 +1,42 @@
+export interface Config {
+  /** Connections of the Kubeflow plugins. */
+  kubeflow?: {
+    /**
+     * The Kubeflow clusters the portal talks to. A cluster already configured for the Kubernetes
+     * plugin (`kubernetes.clusterLocatorMethods[].clusters[]` of type `config`) with the same name
+     * lends its URL, token and CA, so no secret is written twice.
+     */
+    clusters?: Array<{
+      /** Unique name; also the name of the Kubernetes plugin cluster it reuses, if any. */
+      name: string;
+      /** Human title shown in the portal. Default: the name. */
+      title?: string;
+      /** Kubernetes API URL. Default: the Kubernetes plugin cluster of the same name. */
+      url?: string;
+      /**
+       * How the portal authenticates: `serviceAccount` (a bearer token) or `none` (the sandbox).
+       * Default: `serviceAccount` when a token is known, else `none`.
+       */
+      authProvider?: 'serviceAccount' | 'none';
+      /**
+       * Service account token of the portal's identity.
+       * @visibility secret
+       */
+      serviceAccountToken?: string;
+      /**
+       * Base64 PEM of the cluster CA.
+       * @visibility secret
+       */
+      caData?: string;
+      /**
+       * Link to the cluster's Kubeflow Central Dashboard, shown on pages.
+       * @visibility frontend
+       */
+      dashboardUrl?: string;
+      /** KFP API base URL. Default: the in-cluster service proxy path to `kubeflow/ml-pipeline:8888`. */
+      pipelinesUrl?: string;
+      /** Model Registry base URL. Default: the service proxy path to `kubeflow/model-registry-service:8080`. */
+      modelRegistryUrl?: string;
+    }>;
+  };
+}

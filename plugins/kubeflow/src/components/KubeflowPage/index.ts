@@ -1,0 +1,1 @@
+export { KubeflowPage } from './KubeflowPage';

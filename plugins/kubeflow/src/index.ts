@@ -1,0 +1,8 @@
+/**
+ * Kubeflow in the portal: the Kubeflow home page, entity pages and cards.
+ *
+ * @packageDocumentation
+ */
+export { kubeflowPlugin as default } from './plugin';
+export { kubeflowApiRef } from './api/KubeflowApi';
+export type { KubeflowApi } from './api/KubeflowApi';

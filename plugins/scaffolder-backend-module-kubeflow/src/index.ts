@@ -1,0 +1,6 @@
+/**
+ * Scaffolder module with the `kubeflow:*` actions.
+ *
+ * @packageDocumentation
+ */
+export { scaffolderModuleKubeflow as default } from './module';
