@@ -34,3 +34,47 @@ export const KUBEFLOW_ENTITY_TYPES = {
 /** One of the entity types in {@link KUBEFLOW_ENTITY_TYPES}. @public */
 export type KubeflowEntityType =
   (typeof KUBEFLOW_ENTITY_TYPES)[keyof typeof KUBEFLOW_ENTITY_TYPES];
+
+/**
+ * Which catalog kind and type each Kubeflow resource becomes. Standard kinds only: a Profile is a
+ * Group (its members are the owner and contributors), an InferenceService a Component (it provides
+ * an inference API), everything else a Resource.
+ *
+ * @public
+ */
+export const KUBEFLOW_ENTITY_KINDS = {
+  Profile: { kind: 'Group', type: KUBEFLOW_ENTITY_TYPES.profile },
+  Notebook: { kind: 'Resource', type: KUBEFLOW_ENTITY_TYPES.notebook },
+  Pipeline: { kind: 'Resource', type: KUBEFLOW_ENTITY_TYPES.pipeline },
+  PipelineExperiment: {
+    kind: 'Resource',
+    type: KUBEFLOW_ENTITY_TYPES.pipelineExperiment,
+  },
+  Experiment: { kind: 'Resource', type: KUBEFLOW_ENTITY_TYPES.katibExperiment },
+  RegisteredModel: { kind: 'Resource', type: KUBEFLOW_ENTITY_TYPES.model },
+  ModelVersion: { kind: 'Resource', type: KUBEFLOW_ENTITY_TYPES.modelVersion },
+  InferenceService: {
+    kind: 'Component',
+    type: KUBEFLOW_ENTITY_TYPES.modelServer,
+  },
+  TrainJob: { kind: 'Resource', type: KUBEFLOW_ENTITY_TYPES.trainJob },
+  SparkApplication: {
+    kind: 'Resource',
+    type: KUBEFLOW_ENTITY_TYPES.sparkApplication,
+  },
+} as const;
+
+/**
+ * The relations that make lineage walkable in the catalog graph, as the standard relation types:
+ * a profile owns what is in its namespace (`ownedBy`), a model version is `partOf` its model, an
+ * endpoint `dependsOn` the model version it serves, and a model version `dependsOn` the run,
+ * notebook or trial that produced it.
+ *
+ * @public
+ */
+export const KUBEFLOW_RELATIONS = {
+  ownership: 'ownedBy',
+  versionOfModel: 'partOf',
+  servesModelVersion: 'dependsOn',
+  producedBy: 'dependsOn',
+} as const;

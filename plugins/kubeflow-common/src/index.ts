@@ -1,6 +1,7 @@
 /**
  * Shared vocabulary of the Kubeflow plugins for Backstage: the entity model (kinds, types,
- * annotations), permissions and the resource shapes both the backend and the frontend use.
+ * annotations), permissions, the resource shapes both the backend and the frontend use, and the
+ * display state of each resource.
  *
  * @packageDocumentation
  */
@@ -8,3 +9,5 @@
 export * from './entityModel';
 export * from './permissions';
 export * from './clusters';
+export * from './resources';
+export * from './status';

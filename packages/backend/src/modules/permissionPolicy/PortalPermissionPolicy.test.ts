@@ -1,6 +1,6 @@
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { PolicyQueryUser } from '@backstage/plugin-permission-node';
-import { kubeflowResourceReadPermission } from '@kubeflow-backstage/plugin-kubeflow-common';
+import { kubeflowNotebookReadPermission } from '@kubeflow-backstage/plugin-kubeflow-common';
 import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
 import { PortalPermissionPolicy } from './PortalPermissionPolicy';
 
@@ -16,7 +16,7 @@ describe('PortalPermissionPolicy', () => {
   const policy = new PortalPermissionPolicy();
 
   it('grants Kubeflow permissions to signed-in users only', async () => {
-    const permission = kubeflowResourceReadPermission;
+    const permission = kubeflowNotebookReadPermission;
     expect((await policy.handle({ permission }, user)).result).toBe(
       AuthorizeResult.ALLOW,
     );

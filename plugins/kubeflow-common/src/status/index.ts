@@ -1,0 +1,4 @@
+export * from './types';
+export * from './notebookState';
+export * from './servingState';
+export * from './jobState';
