@@ -1,6 +1,13 @@
 export interface Config {
   /** Connections of the Kubeflow plugins. */
   kubeflow?: {
+    /** How a Backstage user maps to a Kubeflow identity (the name RBAC binds). */
+    identity?: {
+      /** `email`: the User entity's spec.profile.email (Kubeflow's default); `name`: the entity name. */
+      from?: 'email' | 'name';
+      /** With `from: name`, appended to the entity name (e.g. `@example.com`). */
+      nameSuffix?: string;
+    };
     /**
      * The Kubeflow clusters the portal talks to. A cluster already configured for the Kubernetes
      * plugin (`kubernetes.clusterLocatorMethods[].clusters[]` of type `config`) with the same name

@@ -4,7 +4,7 @@ import {
   documentSchema,
   schemaErrors,
   unknownFields,
-} from './__fixtures__/officialSchemas';
+} from './__testUtils__/officialSchemas';
 
 /**
  * Each fixture sets every field our shapes declare (its type is Complete<T>), so if it validates

@@ -1,0 +1,75 @@
+/** A Kubernetes resource type the cache can watch. @public */
+export interface KubeResourceType {
+  group: string;
+  version: string;
+  plural: string;
+  kind: string;
+  namespaced: boolean;
+}
+
+/**
+ * The resource types the Kubeflow plugins read: the Kubeflow kinds from the official CRDs (at the
+ * version the dashboards use), plus namespaces and role bindings for tenancy.
+ *
+ * @public
+ */
+export const KUBEFLOW_RESOURCE_TYPES = {
+  namespaces: { group: '', version: 'v1', plural: 'namespaces', kind: 'Namespace', namespaced: false },
+  rolebindings: {
+    group: 'rbac.authorization.k8s.io',
+    version: 'v1',
+    plural: 'rolebindings',
+    kind: 'RoleBinding',
+    namespaced: true,
+  },
+  profiles: { group: 'kubeflow.org', version: 'v1', plural: 'profiles', kind: 'Profile', namespaced: false },
+  notebooks: { group: 'kubeflow.org', version: 'v1', plural: 'notebooks', kind: 'Notebook', namespaced: true },
+  experiments: {
+    group: 'kubeflow.org',
+    version: 'v1beta1',
+    plural: 'experiments',
+    kind: 'Experiment',
+    namespaced: true,
+  },
+  trials: { group: 'kubeflow.org', version: 'v1beta1', plural: 'trials', kind: 'Trial', namespaced: true },
+  inferenceservices: {
+    group: 'serving.kserve.io',
+    version: 'v1beta1',
+    plural: 'inferenceservices',
+    kind: 'InferenceService',
+    namespaced: true,
+  },
+  trainjobs: {
+    group: 'trainer.kubeflow.org',
+    version: 'v1alpha1',
+    plural: 'trainjobs',
+    kind: 'TrainJob',
+    namespaced: true,
+  },
+  sparkapplications: {
+    group: 'sparkoperator.k8s.io',
+    version: 'v1beta2',
+    plural: 'sparkapplications',
+    kind: 'SparkApplication',
+    namespaced: true,
+  },
+} as const satisfies Record<string, KubeResourceType>;
+
+/** Name of a type in {@link KUBEFLOW_RESOURCE_TYPES}. @public */
+export type KubeflowResourceTypeName = keyof typeof KUBEFLOW_RESOURCE_TYPES;
+
+/** API path of a type's collection, across namespaces or in one. @public */
+export function collectionPath(type: KubeResourceType, namespace?: string): string {
+  const base = type.group ? `/apis/${type.group}/${type.version}` : `/api/${type.version}`;
+  const ns = namespace && type.namespaced ? `/namespaces/${encodeURIComponent(namespace)}` : '';
+  return `${base}${ns}/${type.plural}`;
+}
+
+/** API path of one object. @public */
+export function objectPath(
+  type: KubeResourceType,
+  namespace: string | undefined,
+  name: string,
+): string {
+  return `${collectionPath(type, namespace)}/${encodeURIComponent(name)}`;
+}
