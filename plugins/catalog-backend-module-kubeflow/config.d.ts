@@ -1,3 +1,5 @@
+import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+
 export interface Config {
   catalog?: {
     providers?: {
@@ -5,6 +7,21 @@ export interface Config {
       kubeflow?: {
         /** Names of `kubeflow.clusters` to ingest. Default: all of them. */
         clusters?: string[];
+        /**
+         * What to ingest. Default: all of profiles, notebooks, pipelines, pipelineExperiments,
+         * katibExperiments, models, inferenceServices, trainJobs, sparkApplications.
+         */
+        kinds?: string[];
+        namespaces?: {
+          /** Only these namespaces. Default: all. */
+          include?: string[];
+          /** Never these namespaces. Default: none. */
+          exclude?: string[];
+        };
+        /** Owner of objects outside any profile. Default: group:default/ml-platform. */
+        defaultOwner?: string;
+        /** Full read (resync) schedule. Default: every 5 minutes. Changes arrive live in between. */
+        schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
       };
     };
   };

@@ -2,12 +2,18 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
-import { readKubeflowClustersConfig } from '@kubeflow-backstage/plugin-kubeflow-node';
+import {
+  catalogProcessingExtensionPoint,
+  catalogServiceRef,
+} from '@backstage/plugin-catalog-node';
+import { kubeflowClustersServiceRef } from '@kubeflow-backstage/plugin-kubeflow-node';
+import { KubeflowLineageProcessor } from './processors/KubeflowLineageProcessor';
+import { readProviderConfig } from './providers/config';
+import { KubeflowEntityProvider } from './providers/KubeflowEntityProvider';
 
 /**
- * Registers the Kubeflow entity provider with the catalog, for the clusters named under
- * `catalog.providers.kubeflow`. The provider itself lands with the catalog issue; until then the
- * module checks its configuration at start-up so a typo fails early.
+ * Registers one Kubeflow entity provider per configured cluster (or those named under
+ * `catalog.providers.kubeflow.clusters`) and the lineage processor.
  *
  * @public
  */
@@ -17,21 +23,39 @@ export const catalogModuleKubeflow = createBackendModule({
   register(env) {
     env.registerInit({
       deps: {
+        catalogProcessing: catalogProcessingExtensionPoint,
         config: coreServices.rootConfig,
         logger: coreServices.logger,
+        scheduler: coreServices.scheduler,
+        auth: coreServices.auth,
+        catalog: catalogServiceRef,
+        clusters: kubeflowClustersServiceRef,
       },
-      async init({ config, logger }) {
-        const known = new Set(readKubeflowClustersConfig(config).map(c => c.name));
-        const wanted =
-          config.getOptionalStringArray('catalog.providers.kubeflow.clusters') ??
-          [...known];
-        const unknown = wanted.filter(name => !known.has(name));
+      async init({ catalogProcessing, config, logger, scheduler, auth, catalog, clusters }) {
+        const providerConfig = readProviderConfig(config);
+        const known = new Map(clusters.clusters.map(c => [c.name, c]));
+        const names = providerConfig.clusters ?? [...known.keys()];
+        const unknown = names.filter(name => !known.has(name));
         if (unknown.length) {
           throw new Error(
             `catalog.providers.kubeflow.clusters names unknown clusters: ${unknown.join(', ')}`,
           );
         }
-        logger.info(`Kubeflow catalog ingestion for clusters: ${wanted.join(', ') || 'none'}`);
+        catalogProcessing.addProcessor(new KubeflowLineageProcessor());
+        catalogProcessing.addEntityProvider(
+          names.map(
+            name =>
+              new KubeflowEntityProvider(known.get(name)!, {
+                clusters,
+                config: providerConfig,
+                taskRunner: scheduler.createScheduledTaskRunner(providerConfig.schedule),
+                logger,
+                catalog,
+                auth,
+              }),
+          ),
+        );
+        logger.info(`Kubeflow catalog ingestion for clusters: ${names.join(', ') || 'none'}`);
       },
     });
   },

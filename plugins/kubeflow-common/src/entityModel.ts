@@ -78,3 +78,50 @@ export const KUBEFLOW_RELATIONS = {
   servesModelVersion: 'dependsOn',
   producedBy: 'dependsOn',
 } as const;
+
+/**
+ * Set on a cluster object (notebook, pipeline, …) by the template that created it: the ref of the
+ * catalog component (the project repository) that declared it; the entity then is a dependency of
+ * that component.
+ *
+ * @public
+ */
+export const ANNOTATION_KUBEFLOW_SOURCE_COMPONENT = `${KUBEFLOW_ANNOTATION_PREFIX}/source-component`;
+/** On a model version entity: the ref of the model entity it is part of. @public */
+export const ANNOTATION_KUBEFLOW_PART_OF = `${KUBEFLOW_ANNOTATION_PREFIX}/part-of`;
+/** On a model version entity: the KFP run that produced it. @public */
+export const ANNOTATION_KUBEFLOW_KFP_RUN_ID = `${KUBEFLOW_ANNOTATION_PREFIX}/kfp-run-id`;
+
+const MAX_ENTITY_NAME = 63;
+
+function fnv1a(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, '0');
+}
+
+/**
+ * The catalog entity name of a Kubeflow object: its parts (namespace, name, …) made safe and
+ * joined with dots, e.g. `team-vision.defect-eda`. Parts that needed changing, or a result over
+ * 63 characters, get a short hash of the original so two objects never share a name.
+ *
+ * @public
+ */
+export function kubeflowEntityName(...parts: string[]): string {
+  const original = parts.join('.');
+  const safe = parts
+    .map(part =>
+      part
+        .toLowerCase()
+        .replace(/[^a-z0-9-]+/g, '-')
+        .replace(/^-+|-+$/g, '') || 'x',
+    )
+    .join('.');
+  if (safe === original && safe.length <= MAX_ENTITY_NAME) return safe;
+  const hash = fnv1a(original);
+  const head = safe.slice(0, MAX_ENTITY_NAME - hash.length - 1).replace(/[.-]+$/, '');
+  return `${head}-${hash}`;
+}

@@ -45,6 +45,12 @@ export interface ModelArtifact extends RegistryObject {
   storageKey?: string;
   storagePath?: string;
   serviceAccountName?: string;
+  /** Where the model came from, e.g. kind `kfp`, class `pipelinerun`, id = the run id. */
+  modelSourceKind?: string;
+  modelSourceClass?: string;
+  modelSourceGroup?: string;
+  modelSourceId?: string;
+  modelSourceName?: string;
   state?:
     | 'UNKNOWN'
     | 'PENDING'

@@ -377,6 +377,11 @@ export const modelArtifact: Complete<ModelArtifact> = {
   storageKey: 'aws-connection-models',
   storagePath: 'resnet50/1',
   serviceAccountName: 'default-editor',
+  modelSourceKind: 'kfp',
+  modelSourceClass: 'pipelinerun',
+  modelSourceGroup: 'team-a',
+  modelSourceId: 'r-1',
+  modelSourceName: 'nightly',
   state: 'LIVE',
 };
 

@@ -1,0 +1,287 @@
+import {
+  AuthService,
+  LoggerService,
+  SchedulerServiceTaskRunner,
+} from '@backstage/backend-plugin-api';
+import {
+  ANNOTATION_LOCATION,
+  ANNOTATION_ORIGIN_LOCATION,
+  Entity,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  EntityProvider,
+  EntityProviderConnection,
+} from '@backstage/plugin-catalog-node';
+import {
+  CachedResource,
+  KubeflowClusterConfig,
+  KubeflowClusters,
+  listModelRegistry,
+} from '@kubeflow-backstage/plugin-kubeflow-node';
+import { ModelArtifact } from '@kubeflow-backstage/plugin-kubeflow-common';
+import { TransformContext } from '../transforms/context';
+import { ClusterSnapshot, buildEntities } from './buildEntities';
+import { IngestibleKind, KubeflowProviderConfig } from './config';
+
+const SOURCES: Record<IngestibleKind, CachedResource[]> = {
+  profiles: ['profiles', 'rolebindings'],
+  notebooks: ['notebooks'],
+  katibExperiments: ['experiments'],
+  trainJobs: ['trainjobs'],
+  sparkApplications: ['sparkapplications'],
+  inferenceServices: ['inferenceservices'],
+  pipelines: ['kfp.pipelines'],
+  pipelineExperiments: ['kfp.experiments'],
+  models: ['modelregistry.models', 'modelregistry.versions', 'modelregistry.inferenceservices'],
+};
+
+/**
+ * Turns one cluster's Kubeflow resources into catalog entities. A full read runs on the schedule
+ * (and at start-up) and replaces the provider's entities — but only when every source answered, so
+ * an unreachable cluster never deletes entities. Between full reads, every change the shared watch
+ * cache sees becomes a delta mutation within about a second.
+ */
+export class KubeflowEntityProvider implements EntityProvider {
+  private connection?: EntityProviderConnection;
+  private emitted = new Map<string, string>();
+  private active: CachedResource[] = [];
+  private users = new Map<string, string>();
+  private artifacts = new Map<string, { version: string; artifacts: ModelArtifact[] }>();
+  private deltaTimer?: NodeJS.Timeout;
+  private usersTimer?: NodeJS.Timeout;
+  private unsubscribe?: () => void;
+
+  constructor(
+    private readonly cluster: KubeflowClusterConfig,
+    private readonly options: {
+      clusters: KubeflowClusters;
+      config: KubeflowProviderConfig;
+      taskRunner: SchedulerServiceTaskRunner;
+      logger: LoggerService;
+      catalog?: CatalogService;
+      auth?: AuthService;
+      deltaDelayMs?: number;
+      usersRetryMs?: number;
+    },
+  ) {}
+
+  getProviderName(): string {
+    return `kubeflow-${this.cluster.name}`;
+  }
+
+  async connect(connection: EntityProviderConnection): Promise<void> {
+    this.connection = connection;
+    this.unsubscribe = this.options.clusters.cache.subscribe(event => {
+      if (event.cluster === this.cluster.name && this.active.includes(event.resource as CachedResource)) {
+        this.scheduleDelta();
+      }
+    });
+    await this.options.taskRunner.run({
+      id: `${this.getProviderName()}:refresh`,
+      fn: () => this.read(),
+    });
+  }
+
+  /** Stops listening to the cache (tests, shutdown). */
+  close(): void {
+    this.unsubscribe?.();
+    clearTimeout(this.deltaTimer);
+    clearTimeout(this.usersTimer);
+  }
+
+  /** A full read: replaces every entity of this provider, or nothing at all. */
+  async read(): Promise<void> {
+    const { logger, clusters } = this.options;
+    const started = Date.now();
+    try {
+      const components = await clusters.components(this.cluster.name);
+      if (components.error) throw new Error(components.error);
+      this.active = this.activeSources(components);
+      await Promise.all(this.active.map(r => clusters.cache.list(this.cluster.name, r, 60_000)));
+      const failing = this.active
+        .map(r => clusters.cache.source(this.cluster.name, r).health())
+        .filter(h => h.state !== 'synced');
+      if (failing.length) {
+        throw new Error(failing.map(h => `${h.resource}: ${h.lastError ?? h.state}`).join('; '));
+      }
+      await this.refreshUsers();
+      await this.refreshArtifacts();
+      const entities = this.build();
+      await this.connection!.applyMutation({
+        type: 'full',
+        entities: entities.map(entity => ({ entity, locationKey: this.getProviderName() })),
+      });
+      this.emitted = new Map(entities.map(e => [stringifyEntityRef(e), JSON.stringify(e)]));
+      logger.info(
+        `Read ${entities.length} Kubeflow entities from ${this.cluster.name} in ${Date.now() - started} ms`,
+      );
+      this.awaitUsers();
+    } catch (error) {
+      // Keep every entity: a source that failed to answer is not a source that is empty.
+      logger.warn(`Kubeflow full read of ${this.cluster.name} skipped, entities kept`, {
+        cluster: this.cluster.name,
+        reason: (error as Error).message,
+      });
+    }
+  }
+
+  private activeSources(components: {
+    resources: Record<string, boolean>;
+    pipelines: boolean;
+    modelRegistry: boolean;
+  }): CachedResource[] {
+    const available = (r: CachedResource) => {
+      if (r.startsWith('kfp.')) return components.pipelines;
+      if (r.startsWith('modelregistry.')) return components.modelRegistry;
+      return components.resources[r] === true;
+    };
+    const wanted = new Set<CachedResource>();
+    for (const kind of this.options.config.kinds) {
+      SOURCES[kind].forEach(r => wanted.add(r));
+    }
+    if (wanted.has('inferenceservices')) {
+      SOURCES.models.forEach(r => wanted.add(r));
+    }
+    return [...wanted].filter(available);
+  }
+
+  private scheduleDelta(): void {
+    if (this.deltaTimer || !this.emitted.size) return;
+    this.deltaTimer = setTimeout(() => {
+      this.deltaTimer = undefined;
+      this.applyDelta().catch(error =>
+        this.options.logger.warn(`Kubeflow delta for ${this.cluster.name} failed`, {
+          cluster: this.cluster.name,
+          reason: (error as Error).message,
+        }),
+      );
+    }, this.options.deltaDelayMs ?? 500);
+  }
+
+  /** Rebuilds from the cache and sends only what changed. */
+  private async applyDelta(): Promise<void> {
+    await this.refreshArtifacts();
+    const entities = this.build();
+    const next = new Map(entities.map(e => [stringifyEntityRef(e), JSON.stringify(e)]));
+    const added = entities.filter(e => this.emitted.get(stringifyEntityRef(e)) !== next.get(stringifyEntityRef(e)));
+    const removed = [...this.emitted.keys()].filter(ref => !next.has(ref));
+    if (!added.length && !removed.length) return;
+    await this.connection!.applyMutation({
+      type: 'delta',
+      added: added.map(entity => ({ entity, locationKey: this.getProviderName() })),
+      removed: removed.map(entityRef => ({ entityRef, locationKey: this.getProviderName() })),
+    });
+    this.emitted = next;
+  }
+
+  private build(): Entity[] {
+    const { cache } = this.options.clusters;
+    const values = (r: CachedResource) =>
+      this.active.includes(r) ? cache.source(this.cluster.name, r).values() : [];
+    const profiles = values('profiles');
+    const snapshot: ClusterSnapshot = {
+      profiles,
+      rolebindings: values('rolebindings'),
+      notebooks: values('notebooks'),
+      experiments: values('experiments'),
+      inferenceservices: values('inferenceservices'),
+      trainjobs: values('trainjobs'),
+      sparkapplications: values('sparkapplications'),
+      pipelines: values('kfp.pipelines'),
+      pipelineExperiments: values('kfp.experiments'),
+      registry: {
+        models: values('modelregistry.models'),
+        versions: values('modelregistry.versions'),
+        inferenceServices: values('modelregistry.inferenceservices'),
+        artifactsByVersion: new Map(
+          [...this.artifacts].map(([id, a]) => [id, a.artifacts]),
+        ),
+      },
+    };
+    const { config } = this.options;
+    const context: TransformContext = {
+      cluster: this.cluster.name,
+      dashboardUrl: this.cluster.dashboardUrl,
+      profiles: new Set(profiles.map(p => p.metadata.name)),
+      defaultOwner: config.defaultOwner,
+      userRefOf: email => (email ? this.users.get(email.toLowerCase()) : undefined),
+    };
+    const entities = buildEntities(snapshot, context, {
+      kinds: config.kinds,
+      namespaceAllowed: ns =>
+        !ns ||
+        ((!config.includeNamespaces || config.includeNamespaces.includes(ns)) &&
+          !config.excludeNamespaces.includes(ns)),
+    });
+    for (const entity of entities) {
+      entity.metadata.annotations = {
+        ...entity.metadata.annotations,
+        [ANNOTATION_LOCATION]: `kubeflow:${this.cluster.name}`,
+        [ANNOTATION_ORIGIN_LOCATION]: `kubeflow:${this.cluster.name}`,
+      };
+    }
+    return entities;
+  }
+
+  /**
+   * At start-up the org's users may not be in the catalog yet; until some are, look again every
+   * few seconds and rebuild, so profile groups get their members without waiting for a resync.
+   */
+  private awaitUsers(attempt = 0): void {
+    if (this.users.size || !this.options.catalog || attempt >= 20) return;
+    this.usersTimer = setTimeout(async () => {
+      await this.refreshUsers();
+      if (this.users.size) this.scheduleDelta();
+      else this.awaitUsers(attempt + 1);
+    }, this.options.usersRetryMs ?? 3_000);
+    this.usersTimer.unref?.();
+  }
+
+  /** The catalog's users by e-mail, so profile members and model owners resolve. */
+  private async refreshUsers(): Promise<void> {
+    const { catalog, auth, logger } = this.options;
+    if (!catalog || !auth) return;
+    try {
+      const { items } = await catalog.getEntities(
+        { filter: { kind: 'User' }, fields: ['kind', 'metadata.name', 'metadata.namespace', 'spec.profile.email'] },
+        { credentials: await auth.getOwnServiceCredentials() },
+      );
+      const users = new Map<string, string>();
+      for (const user of items) {
+        const email = (user.spec as any)?.profile?.email;
+        if (email) users.set(String(email).toLowerCase(), stringifyEntityRef(user));
+      }
+      this.users = users;
+    } catch (error) {
+      logger.warn('Could not read users from the catalog; profile members keep their last value', {
+        cluster: this.cluster.name,
+        reason: (error as Error).message,
+      });
+    }
+  }
+
+  /** Artifacts of model versions new or changed since the last look (one paged call each). */
+  private async refreshArtifacts(): Promise<void> {
+    if (!this.active.includes('modelregistry.versions')) return;
+    const { clusters } = this.options;
+    const client = clusters.client(this.cluster.name);
+    const versions = clusters.cache.source(this.cluster.name, 'modelregistry.versions').values();
+    const stale = versions.filter(
+      v => this.artifacts.get(v.id)?.version !== v.lastUpdateTimeSinceEpoch,
+    );
+    for (let i = 0; i < stale.length; i += 8) {
+      await Promise.all(
+        stale.slice(i, i + 8).map(async v => {
+          const artifacts = await listModelRegistry<ModelArtifact>(client, {
+            url: `${this.cluster.modelRegistryUrl}/api/model_registry/v1alpha3/model_versions/${encodeURIComponent(v.id)}/artifacts`,
+          });
+          this.artifacts.set(v.id, { version: v.lastUpdateTimeSinceEpoch, artifacts });
+        }),
+      );
+    }
+    const ids = new Set(versions.map(v => v.id));
+    for (const id of this.artifacts.keys()) if (!ids.has(id)) this.artifacts.delete(id);
+  }
+}

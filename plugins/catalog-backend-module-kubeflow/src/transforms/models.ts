@@ -1,0 +1,375 @@
+import { Entity } from '@backstage/catalog-model';
+import {
+  ANNOTATION_KUBEFLOW_CLUSTER,
+  ANNOTATION_KUBEFLOW_ID,
+  ANNOTATION_KUBEFLOW_KFP_RUN_ID,
+  ANNOTATION_KUBEFLOW_KIND,
+  ANNOTATION_KUBEFLOW_NAME,
+  ANNOTATION_KUBEFLOW_NAMESPACE,
+  ANNOTATION_KUBEFLOW_PART_OF,
+  InferenceService,
+  KUBEFLOW_ENTITY_TYPES,
+  MetadataValue,
+  ModelArtifact,
+  ModelVersion,
+  RegisteredModel,
+  RegistryInferenceService,
+  inferenceServiceDisplayState,
+  kubeflowEntityName,
+  predictorTraffic,
+} from '@kubeflow-backstage/plugin-kubeflow-common';
+import {
+  TransformContext,
+  dashboardLink,
+  kubernetesMetadata,
+  ownerOf,
+  sourceComponent,
+} from './context';
+
+/** What the registry holds, as the transforms need it. */
+export interface RegistrySnapshot {
+  models: RegisteredModel[];
+  versions: ModelVersion[];
+  /** Artifacts per model version id. */
+  artifactsByVersion: Map<string, ModelArtifact[]>;
+  inferenceServices: RegistryInferenceService[];
+}
+
+function stringProperty(
+  properties: Record<string, MetadataValue> | undefined,
+  key: string,
+): string | undefined {
+  const value = properties?.[key];
+  return value?.metadataType === 'MetadataStringValue' ? value.string_value : undefined;
+}
+
+/** The profile namespace a registry object belongs to (custom property `namespace`), if any. */
+function namespaceOf(object: { customProperties?: Record<string, MetadataValue> }) {
+  return stringProperty(object.customProperties, 'namespace');
+}
+
+function scope(namespace?: string) {
+  return namespace || 'shared';
+}
+
+function byId<T extends { id?: string }>(items: T[]): Map<string, T> {
+  return new Map(items.map(item => [item.id!, item]));
+}
+
+function sortByCreation<T extends { createTimeSinceEpoch?: string }>(items: T[]): T[] {
+  return [...items].sort(
+    (a, b) => Number(a.createTimeSinceEpoch ?? 0) - Number(b.createTimeSinceEpoch ?? 0),
+  );
+}
+
+/** Entity ref of a registered model's entity. */
+export function modelRef(model: RegisteredModel, context: TransformContext): string {
+  return `resource:${context.cluster}/${kubeflowEntityName(scope(namespaceOf(model)), model.name!)}`;
+}
+
+/** Entity ref of a model version's entity. */
+export function modelVersionRef(
+  model: RegisteredModel,
+  version: ModelVersion,
+  context: TransformContext,
+): string {
+  return `resource:${context.cluster}/${kubeflowEntityName(
+    scope(namespaceOf(model)),
+    model.name!,
+    version.name!,
+  )}`;
+}
+
+function registryAnnotations(
+  context: TransformContext,
+  kind: string,
+  id: string,
+  name: string,
+  namespace?: string,
+): Record<string, string> {
+  return {
+    [ANNOTATION_KUBEFLOW_CLUSTER]: context.cluster,
+    [ANNOTATION_KUBEFLOW_KIND]: kind,
+    [ANNOTATION_KUBEFLOW_ID]: id,
+    [ANNOTATION_KUBEFLOW_NAME]: name,
+    ...(namespace ? { [ANNOTATION_KUBEFLOW_NAMESPACE]: namespace } : {}),
+  };
+}
+
+/** Registered models and their versions as entities: framework, latest version, lineage. */
+export function registryToEntities(
+  registry: RegistrySnapshot,
+  context: TransformContext,
+): Entity[] {
+  const versionsByModel = new Map<string, ModelVersion[]>();
+  for (const version of registry.versions) {
+    const list = versionsByModel.get(version.registeredModelId!) ?? [];
+    list.push(version);
+    versionsByModel.set(version.registeredModelId!, list);
+  }
+  const entities: Entity[] = [];
+  for (const model of registry.models) {
+    const namespace = namespaceOf(model);
+    const versions = sortByCreation(versionsByModel.get(model.id!) ?? []);
+    const live = versions.filter(v => v.state !== 'ARCHIVED');
+    const latest = live[live.length - 1];
+    const latestArtifact = latest
+      ? registry.artifactsByVersion.get(latest.id!)?.[0]
+      : undefined;
+    const framework = latestArtifact?.modelFormatName;
+    entities.push({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Resource',
+      metadata: {
+        name: kubeflowEntityName(scope(namespace), model.name!),
+        namespace: context.cluster,
+        title: model.name,
+        description: [
+          model.description,
+          `Registered model${framework ? ` (${framework}${latestArtifact?.modelFormatVersion ? ` ${latestArtifact.modelFormatVersion}` : ''})` : ''}` +
+            `${latest ? `, latest version ${latest.name}` : ', no live version'}; ${versions.length} version${versions.length === 1 ? '' : 's'}.`,
+          model.state === 'ARCHIVED' ? 'Archived.' : '',
+        ]
+          .filter(Boolean)
+          .join(' '),
+        tags: ['kubeflow', 'model', ...(framework ? [framework.toLowerCase()] : [])].filter(
+          t => /^[a-z0-9:+#-]+$/.test(t),
+        ),
+        links: dashboardLink(
+          context,
+          `/model-registry/registeredModels/${model.id}`,
+          'Model Registry',
+        ),
+        annotations: registryAnnotations(context, 'RegisteredModel', model.id!, model.name!, namespace),
+      },
+      spec: {
+        type: KUBEFLOW_ENTITY_TYPES.model,
+        owner: namespace
+          ? ownerOf(context, namespace)
+          : context.userRefOf(model.owner) ?? context.defaultOwner,
+      },
+    });
+    for (const version of versions) {
+      entities.push(versionToEntity(model, version, registry, context));
+    }
+  }
+  return entities;
+}
+
+function versionToEntity(
+  model: RegisteredModel,
+  version: ModelVersion,
+  registry: RegistrySnapshot,
+  context: TransformContext,
+): Entity {
+  const namespace = namespaceOf(model);
+  const artifact = registry.artifactsByVersion.get(version.id!)?.[0];
+  const kfpRunId =
+    stringProperty(version.customProperties, 'kfp_run_id') ??
+    (artifact?.modelSourceKind === 'kfp' ? artifact.modelSourceId : undefined);
+  const notebook = stringProperty(version.customProperties, 'notebook');
+  const katibExperiment = stringProperty(version.customProperties, 'katib_experiment');
+  const producers = [
+    notebook && namespace ? `resource:${context.cluster}/${kubeflowEntityName(namespace, notebook)}` : undefined,
+    katibExperiment && namespace
+      ? `resource:${context.cluster}/${kubeflowEntityName(namespace, katibExperiment)}`
+      : undefined,
+  ].filter(Boolean) as string[];
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Resource',
+    metadata: {
+      name: kubeflowEntityName(scope(namespace), model.name!, version.name!),
+      namespace: context.cluster,
+      title: `${model.name} ${version.name}`,
+      description: [
+        version.description,
+        `Version ${version.name} of ${model.name}${version.author ? ` by ${version.author}` : ''}${
+          artifact?.uri ? `, stored at ${artifact.uri}` : ''
+        }${artifact?.modelFormatName ? ` (${artifact.modelFormatName})` : ''}.`,
+        version.state === 'ARCHIVED' ? 'Archived.' : '',
+      ]
+        .filter(Boolean)
+        .join(' '),
+      tags: ['kubeflow', 'model-version', ...(version.state === 'ARCHIVED' ? ['archived'] : [])],
+      links: [
+        ...dashboardLink(
+          context,
+          `/model-registry/registeredModels/${model.id}/versions/${version.id}`,
+          'Model Registry',
+        ),
+        ...(kfpRunId
+          ? dashboardLink(context, `/pipeline/#/runs/details/${kfpRunId}`, 'Producing pipeline run')
+          : []),
+      ],
+      annotations: {
+        ...registryAnnotations(context, 'ModelVersion', version.id!, version.name!, namespace),
+        [ANNOTATION_KUBEFLOW_PART_OF]: modelRef(model, context),
+        ...(kfpRunId ? { [ANNOTATION_KUBEFLOW_KFP_RUN_ID]: kfpRunId } : {}),
+        ...(artifact?.uri ? { 'kubeflow.org/storage-uri': artifact.uri } : {}),
+      },
+    },
+    spec: {
+      type: KUBEFLOW_ENTITY_TYPES.modelVersion,
+      owner: namespace ? ownerOf(context, namespace) : context.userRefOf(version.author) ?? context.defaultOwner,
+      ...(producers.length ? { dependsOn: producers } : {}),
+    },
+  };
+}
+
+/**
+ * The model version an InferenceService serves: the registry's own records first (the ISVC's
+ * labels, then an inference-service record of the same name), then the storage URI.
+ */
+export function servedVersion(
+  isvc: InferenceService,
+  registry: RegistrySnapshot,
+): { model: RegisteredModel; version: ModelVersion } | undefined {
+  const labels = isvc.metadata.labels ?? {};
+  const versions = byId(registry.versions);
+  const models = byId(registry.models);
+  const record =
+    registry.inferenceServices.find(
+      r => r.id && r.id === labels['modelregistry.kubeflow.org/inference-service-id'],
+    ) ?? registry.inferenceServices.find(r => r.name === isvc.metadata.name);
+  const versionId =
+    labels['modelregistry.kubeflow.org/model-version-id'] ?? record?.modelVersionId;
+  let version = versionId ? versions.get(versionId) : undefined;
+  if (!version) {
+    const uri = isvc.spec?.predictor.model?.storageUri?.replace(/\/+$/, '');
+    if (uri) {
+      for (const [id, artifacts] of registry.artifactsByVersion) {
+        if (artifacts.some(a => a.uri?.replace(/\/+$/, '') === uri)) {
+          version = versions.get(id);
+          break;
+        }
+      }
+    }
+  }
+  const model = version ? models.get(version.registeredModelId!) : undefined;
+  return model && version ? { model, version } : undefined;
+}
+
+/**
+ * An InferenceService as a Component of type `model-server` that provides its inference API and
+ * depends on the model version it serves.
+ */
+export function inferenceServiceToEntities(
+  isvc: InferenceService,
+  registry: RegistrySnapshot,
+  context: TransformContext,
+): Entity[] {
+  const { namespace, name } = isvc.metadata;
+  const served = servedVersion(isvc, registry);
+  const state = inferenceServiceDisplayState(isvc);
+  const traffic = predictorTraffic(isvc);
+  const model = isvc.spec?.predictor.model;
+  const url = isvc.status?.url;
+  const apiName = kubeflowEntityName(namespace!, `${name}-inference`);
+  const protocol = model?.protocolVersion ?? 'v1';
+  const metadata = kubernetesMetadata(context, isvc, {
+    labelSelector: `serving.kserve.io/inferenceservice=${name}`,
+    description: `Serves ${served ? `${served.model.name} ${served.version.name}` : model?.storageUri ?? 'a model'}${
+      model?.modelFormat?.name ? ` (${model.modelFormat.name})` : ''
+    }${url ? ` at ${url}` : ''}. State: ${state.message}.${
+      traffic.canary ? ` Canary: ${traffic.latestPercent}% on the latest revision.` : ''
+    }`,
+    tags: ['model-server', 'kserve', model?.modelFormat?.name?.toLowerCase() ?? ''].filter(
+      t => /^[a-z0-9:+#-]+$/.test(t),
+    ),
+  });
+  metadata.links = [
+    ...(url ? [{ url, title: 'Endpoint', icon: 'cloud' }] : []),
+    ...dashboardLink(context, `/kserve-endpoints/details/${namespace}/${name}`, 'KServe endpoints'),
+  ];
+  const owner = ownerOf(context, namespace);
+  return [
+    {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata,
+      spec: {
+        type: KUBEFLOW_ENTITY_TYPES.modelServer,
+        lifecycle: 'production',
+        owner,
+        providesApis: [`api:${context.cluster}/${apiName}`],
+        ...(served ? { dependsOn: [modelVersionRef(served.model, served.version, context)] } : {}),
+        ...(sourceComponent(isvc).length ? { dependencyOf: sourceComponent(isvc) } : {}),
+      },
+    },
+    {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'API',
+      metadata: {
+        name: apiName,
+        namespace: context.cluster,
+        title: `${name} inference API`,
+        description: `KServe ${protocol} inference protocol of ${name}${url ? ` at ${url}` : ''}.`,
+        tags: ['kubeflow', 'inference', 'kserve'],
+        annotations: {
+          [ANNOTATION_KUBEFLOW_CLUSTER]: context.cluster,
+          [ANNOTATION_KUBEFLOW_NAMESPACE]: namespace!,
+          [ANNOTATION_KUBEFLOW_NAME]: name,
+          [ANNOTATION_KUBEFLOW_KIND]: 'InferenceService',
+        },
+      },
+      spec: {
+        type: 'openapi',
+        lifecycle: 'production',
+        owner,
+        definition: inferenceOpenApi(name, protocol, url),
+      },
+    },
+  ];
+}
+
+/** A small OpenAPI description of KServe's v1 or v2 (Open Inference Protocol) REST API. */
+function inferenceOpenApi(name: string, protocol: string, url?: string): string {
+  const v2 = protocol.includes('v2');
+  const path = v2 ? `/v2/models/${name}/infer` : `/v1/models/${name}:predict`;
+  return JSON.stringify(
+    {
+      openapi: '3.0.3',
+      info: { title: `${name} (KServe ${v2 ? 'Open Inference Protocol v2' : 'v1'})`, version: protocol },
+      servers: url ? [{ url }] : [],
+      paths: {
+        [path]: {
+          post: {
+            summary: v2 ? 'Run inference' : 'Predict',
+            requestBody: {
+              required: true,
+              content: {
+                'application/json': {
+                  schema: v2
+                    ? {
+                        type: 'object',
+                        required: ['inputs'],
+                        properties: {
+                          inputs: {
+                            type: 'array',
+                            items: {
+                              type: 'object',
+                              required: ['name', 'shape', 'datatype', 'data'],
+                              properties: {
+                                name: { type: 'string' },
+                                shape: { type: 'array', items: { type: 'integer' } },
+                                datatype: { type: 'string' },
+                                data: { type: 'array', items: {} },
+                              },
+                            },
+                          },
+                        },
+                      }
+                    : { type: 'object', properties: { instances: { type: 'array', items: {} } } },
+                },
+              },
+            },
+            responses: { '200': { description: 'Predictions' } },
+          },
+        },
+      },
+    },
+    null,
+    2,
+  );
+}

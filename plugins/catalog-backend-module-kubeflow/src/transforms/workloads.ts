@@ -1,0 +1,149 @@
+import { Entity } from '@backstage/catalog-model';
+import {
+  KatibExperiment,
+  KUBEFLOW_ENTITY_TYPES,
+  Notebook,
+  SparkApplication,
+  TrainJob,
+  katibExperimentDisplayState,
+  notebookDisplayState,
+  sparkApplicationDisplayState,
+  trainJobDisplayState,
+} from '@kubeflow-backstage/plugin-kubeflow-common';
+import {
+  TransformContext,
+  dashboardLink,
+  kubernetesMetadata,
+  ownerOf,
+  sourceComponent,
+} from './context';
+
+function resourceEntity(
+  context: TransformContext,
+  object: { kind: string; metadata: any },
+  type: string,
+  metadata: Entity['metadata'],
+): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Resource',
+    metadata,
+    spec: {
+      type,
+      owner: ownerOf(context, object.metadata.namespace),
+      ...(sourceComponent(object).length
+        ? { dependencyOf: sourceComponent(object) }
+        : {}),
+    },
+  };
+}
+
+const SERVER_TYPES: Record<string, string> = {
+  'group-one': 'VS Code',
+  'group-two': 'RStudio',
+};
+
+/** A Notebook server: image, resources and state in the description; a link to open it. */
+export function notebookToEntity(notebook: Notebook, context: TransformContext): Entity {
+  const { namespace, name, annotations = {} } = notebook.metadata;
+  const container = notebook.spec?.template.spec.containers[0];
+  const image = container?.image ?? 'unknown image';
+  const requests = container?.resources?.requests ?? {};
+  const gpus = Object.entries(container?.resources?.limits ?? {}).find(([k]) =>
+    k.endsWith('/gpu'),
+  );
+  const server = SERVER_TYPES[annotations['notebooks.kubeflow.org/server-type']] ?? 'Jupyter';
+  const resources = [
+    requests.cpu !== undefined ? `${requests.cpu} CPU` : undefined,
+    requests.memory !== undefined ? `${requests.memory} memory` : undefined,
+    gpus ? `${gpus[1]} GPU` : undefined,
+  ].filter(Boolean);
+  const state = notebookDisplayState(notebook);
+  const metadata = kubernetesMetadata(context, notebook, {
+    labelSelector: `notebook-name=${name}`,
+    description: `${server} notebook in ${namespace} running ${image}${
+      resources.length ? ` with ${resources.join(', ')}` : ''
+    }. State: ${state.phase}.`,
+    tags: ['notebook', server.toLowerCase().replace(/\s+/g, '-')],
+  });
+  metadata.links = dashboardLink(
+    context,
+    `/notebook/${namespace}/${name}/`,
+    `Open ${server}`,
+    'docs',
+  );
+  return resourceEntity(context, notebook, KUBEFLOW_ENTITY_TYPES.notebook, metadata);
+}
+
+/** A Katib experiment: objective, algorithm, progress and best trial. */
+export function katibExperimentToEntity(
+  experiment: KatibExperiment,
+  context: TransformContext,
+): Entity {
+  const { namespace, name } = experiment.metadata;
+  const spec = experiment.spec ?? {};
+  const status = experiment.status ?? {};
+  const objective = spec.objective;
+  const best = status.currentOptimalTrial;
+  const bestMetric = best?.observation?.metrics?.find(
+    m => m.name === objective?.objectiveMetricName,
+  );
+  const metadata = kubernetesMetadata(context, experiment, {
+    labelSelector: `katib.kubeflow.org/experiment=${name}`,
+    description: `Katib experiment: ${objective?.type ?? 'optimize'} ${
+      objective?.objectiveMetricName ?? 'the objective'
+    }${objective?.goal !== undefined ? ` to ${objective.goal}` : ''} with ${
+      spec.algorithm?.algorithmName ?? 'an algorithm'
+    } over ${spec.parameters?.length ?? 0} parameters; ${status.trialsSucceeded ?? 0} of ${
+      spec.maxTrialCount ?? '?'
+    } trials succeeded${
+      bestMetric?.latest ? `, best ${bestMetric.name} ${bestMetric.latest} (${best?.bestTrialName})` : ''
+    }. State: ${katibExperimentDisplayState(experiment).phase}.`,
+    tags: ['katib', 'hyperparameter-tuning', spec.algorithm?.algorithmName ?? ''].filter(Boolean),
+  });
+  metadata.links = dashboardLink(
+    context,
+    `/katib/experiment/${namespace}/${name}`,
+    'Katib UI',
+  );
+  return resourceEntity(context, experiment, KUBEFLOW_ENTITY_TYPES.katibExperiment, metadata);
+}
+
+/** A TrainJob: runtime, nodes and state. */
+export function trainJobToEntity(job: TrainJob, context: TransformContext): Entity {
+  const { name } = job.metadata;
+  const spec = job.spec;
+  const metadata = kubernetesMetadata(context, job, {
+    labelSelector: `jobset.sigs.k8s.io/jobset-name=${name}`,
+    description: `Training job on runtime ${spec?.runtimeRef.name ?? 'unknown'} with ${
+      spec?.trainer?.numNodes ?? 1
+    } node(s)${spec?.trainer?.image ? ` running ${spec.trainer.image}` : ''}. State: ${
+      trainJobDisplayState(job).message
+    }.`,
+    tags: ['training', spec?.runtimeRef.name ?? ''].filter(Boolean),
+  });
+  return resourceEntity(context, job, KUBEFLOW_ENTITY_TYPES.trainJob, metadata);
+}
+
+/** A SparkApplication: type, version, executors and state. */
+export function sparkApplicationToEntity(
+  app: SparkApplication,
+  context: TransformContext,
+): Entity {
+  const { name } = app.metadata;
+  const spec = app.spec;
+  const metadata = kubernetesMetadata(context, app, {
+    labelSelector: `sparkoperator.k8s.io/app-name=${name}`,
+    description: `Spark ${spec?.sparkVersion ?? ''} ${spec?.type ?? ''} application with ${
+      spec?.executor.instances ?? 1
+    } executor(s). State: ${sparkApplicationDisplayState(app).message}.`.replace(/\s+/g, ' '),
+    tags: ['spark', (spec?.type ?? '').toLowerCase()].filter(Boolean),
+  });
+  if (app.status?.driverInfo?.webUIAddress) {
+    metadata.links = [
+      { url: `http://${app.status.driverInfo.webUIAddress}`, title: 'Spark UI', icon: 'dashboard' },
+    ];
+  }
+  return resourceEntity(context, app, KUBEFLOW_ENTITY_TYPES.sparkApplication, metadata);
+}
+
