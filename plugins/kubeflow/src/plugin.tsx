@@ -2,6 +2,7 @@ import {
   ApiBlueprint,
   PageBlueprint,
   createFrontendPlugin,
+  createRouteRef,
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/frontend-plugin-api';
@@ -19,9 +20,13 @@ const kubeflowApi = ApiBlueprint.make({
     }),
 });
 
+/** The Kubeflow home page. @public */
+export const kubeflowRootRouteRef = createRouteRef();
+
 const kubeflowPage = PageBlueprint.make({
   params: {
     path: '/kubeflow',
+    routeRef: kubeflowRootRouteRef,
     title: 'Kubeflow',
     icon: <CategoryIcon />,
     loader: () =>
@@ -36,5 +41,8 @@ const kubeflowPage = PageBlueprint.make({
  */
 export const kubeflowPlugin = createFrontendPlugin({
   pluginId: 'kubeflow',
+  title: 'Kubeflow',
+  icon: <CategoryIcon />,
+  routes: { root: kubeflowRootRouteRef },
   extensions: [kubeflowApi, kubeflowPage],
 });

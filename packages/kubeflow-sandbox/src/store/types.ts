@@ -84,18 +84,34 @@ export interface WriteOptions {
 export interface ObjectStore {
   /** Resource type by key ('pods', 'notebooks.kubeflow.org'), or undefined if not served. */
   resource(key: ResourceKey): ResourceType | undefined;
-  get(key: ResourceKey, namespace: string | undefined, name: string): KubeObject | undefined;
+  get(
+    key: ResourceKey,
+    namespace: string | undefined,
+    name: string,
+  ): KubeObject | undefined;
   /** All objects of the type, optionally in one namespace, ordered by namespace/name. */
   list(key: ResourceKey, namespace?: string): KubeObject[];
   /** Creates (metadata.generateName honoured); throws StatusError 409 AlreadyExists, 422 Invalid. */
-  create(key: ResourceKey, object: KubeObject, options?: WriteOptions): KubeObject;
+  create(
+    key: ResourceKey,
+    object: KubeObject,
+    options?: WriteOptions,
+  ): KubeObject;
   /**
    * Replaces the object (spec and metadata; status is kept unless the type has no status
    * subresource). With `metadata.resourceVersion` set, a stale one throws StatusError 409 Conflict.
    */
-  update(key: ResourceKey, object: KubeObject, options?: WriteOptions): KubeObject;
+  update(
+    key: ResourceKey,
+    object: KubeObject,
+    options?: WriteOptions,
+  ): KubeObject;
   /** Replaces only `.status` (the /status subresource). */
-  updateStatus(key: ResourceKey, object: KubeObject, options?: WriteOptions): KubeObject;
+  updateStatus(
+    key: ResourceKey,
+    object: KubeObject,
+    options?: WriteOptions,
+  ): KubeObject;
   /**
    * Read-modify-write helper for controllers: applies `mutate` to a deep copy of the current object
    * and stores it (status included) if anything changed. Returns the stored object, or undefined
@@ -112,7 +128,12 @@ export interface ObjectStore {
    * finalizer is removed). Cascades to objects whose ownerReferences point at it, and deleting a
    * Namespace deletes everything in it. Throws StatusError 404 NotFound.
    */
-  delete(key: ResourceKey, namespace: string | undefined, name: string, options?: WriteOptions): KubeObject;
+  delete(
+    key: ResourceKey,
+    namespace: string | undefined,
+    name: string,
+    options?: WriteOptions,
+  ): KubeObject;
   /** Every committed change, in order. Returns the unsubscribe function. */
   subscribe(listener: (event: StoreEvent) => void): () => void;
   /** Current global resourceVersion. */

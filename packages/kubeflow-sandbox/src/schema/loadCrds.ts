@@ -1,0 +1,164 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import yaml from 'js-yaml';
+import { applyJsonPatch } from '../api/patch/jsonPatch';
+import {
+  CRD_CATALOG,
+  CRD_PATCHES,
+  CrdEntry,
+  KATIB_SWAGGER,
+} from './crdCatalog';
+import type { PrinterColumn, ServedType } from './coreTypes';
+
+/** A JSON schema (an OpenAPI v3 structural schema or a swagger component). */
+export type JsonSchema = Record<string, any>;
+
+/** What validates and documents one served version of a kind. */
+export interface VersionSchema {
+  /** The CRD's `openAPIV3Schema` (patched as installed); drives pruning. */
+  structural?: JsonSchema;
+  /** A schema from an OpenAPI document's components, when the CRD has none (Katib). */
+  component?: { name: string; components: Record<string, JsonSchema> };
+}
+
+/** The loaded Kubeflow types and their schemas keyed `<type key>@<version>`. */
+export interface LoadedCrds {
+  types: ServedType[];
+  schemas: Map<string, VersionSchema>;
+  /** Human-readable problems (missing directory or files); empty when all loaded. */
+  warnings: string[];
+}
+
+const VERBS = [
+  'create',
+  'delete',
+  'deletecollection',
+  'get',
+  'list',
+  'patch',
+  'update',
+  'watch',
+];
+
+function fallbackType(entry: CrdEntry): ServedType {
+  return {
+    group: entry.group,
+    version: entry.versions[0],
+    versions: entry.versions,
+    kind: entry.kind,
+    listKind: `${entry.kind}List`,
+    plural: entry.plural,
+    singular: entry.kind.toLowerCase(),
+    namespaced: entry.namespaced,
+    statusSubresource: entry.status,
+    key: `${entry.plural}.${entry.group}`,
+    verbs: VERBS,
+    subresources: [],
+    custom: true,
+  };
+}
+
+function typeFromCrd(crd: JsonSchema): ServedType {
+  const spec = crd.spec;
+  const served = (spec.versions as JsonSchema[]).filter(
+    v => v.served !== false,
+  );
+  const storage = served.find(v => v.storage) ?? served[0];
+  const names = spec.names;
+  return {
+    group: spec.group,
+    version: storage.name,
+    versions: [
+      storage.name,
+      ...served.filter(v => v !== storage).map(v => v.name),
+    ],
+    kind: names.kind,
+    listKind: names.listKind ?? `${names.kind}List`,
+    plural: names.plural,
+    singular: names.singular ?? names.kind.toLowerCase(),
+    shortNames: names.shortNames,
+    categories: names.categories,
+    namespaced: spec.scope !== 'Cluster',
+    statusSubresource: !!storage.subresources?.status,
+    key: `${names.plural}.${spec.group}`,
+    verbs: VERBS,
+    subresources: storage.subresources?.scale ? ['scale'] : [],
+    printerColumns: storage.additionalPrinterColumns as
+      | PrinterColumn[]
+      | undefined,
+    custom: true,
+  };
+}
+
+function readYamlDocuments(file: string): JsonSchema[] {
+  return yaml
+    .loadAll(fs.readFileSync(file, 'utf8'))
+    .filter(Boolean) as JsonSchema[];
+}
+
+/**
+ * Reads the Kubeflow CRDs from `specsDir` (see crdCatalog). Missing files fall back to the
+ * catalogue's names with no schema (permissive), reported in `warnings`.
+ */
+export function loadCrds(specsDir: string): LoadedCrds {
+  const types: ServedType[] = [];
+  const schemas = new Map<string, VersionSchema>();
+  const warnings: string[] = [];
+  if (!fs.existsSync(specsDir)) {
+    warnings.push(
+      `Kubeflow specs directory ${specsDir} not found; serving Kubeflow kinds with a permissive schema`,
+    );
+    return { types: CRD_CATALOG.map(fallbackType), schemas, warnings };
+  }
+  let katibComponents: Record<string, JsonSchema> | undefined;
+  const katib = () => {
+    if (!katibComponents) {
+      const swagger = JSON.parse(
+        fs.readFileSync(path.join(specsDir, KATIB_SWAGGER), 'utf8'),
+      );
+      katibComponents = swagger.components?.schemas ?? {};
+    }
+    return katibComponents!;
+  };
+  for (const entry of CRD_CATALOG) {
+    const file = path.join(specsDir, entry.file);
+    let crd: JsonSchema | undefined;
+    try {
+      crd = readYamlDocuments(file).find(
+        d => d.kind === 'CustomResourceDefinition',
+      );
+      const patchFile = CRD_PATCHES[entry.file];
+      if (crd && patchFile) {
+        const ops = yaml.load(
+          fs.readFileSync(path.join(specsDir, patchFile), 'utf8'),
+        );
+        crd = applyJsonPatch(crd, ops) as JsonSchema;
+      }
+    } catch (error) {
+      warnings.push(`Could not read ${file}: ${(error as Error).message}`);
+    }
+    if (!crd) {
+      types.push(fallbackType(entry));
+      continue;
+    }
+    const type = typeFromCrd(crd);
+    types.push(type);
+    for (const version of crd.spec.versions as JsonSchema[]) {
+      const structural = version.schema?.openAPIV3Schema as
+        | JsonSchema
+        | undefined;
+      const schema: VersionSchema = { structural };
+      if (entry.swaggerSchema) {
+        try {
+          schema.component = { name: entry.swaggerSchema, components: katib() };
+        } catch (error) {
+          warnings.push(
+            `Could not read ${KATIB_SWAGGER}: ${(error as Error).message}`,
+          );
+        }
+      }
+      schemas.set(`${type.key}@${version.name}`, schema);
+    }
+  }
+  return { types, schemas, warnings };
+}
