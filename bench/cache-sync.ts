@@ -15,7 +15,9 @@ import {
 } from '@kubeflow-backstage/plugin-kubeflow-node';
 
 const PAGE_SIZE = 500;
-const TYPES = Object.keys(KUBEFLOW_RESOURCE_TYPES) as KubeflowResourceTypeName[];
+const TYPES = Object.keys(
+  KUBEFLOW_RESOURCE_TYPES,
+) as KubeflowResourceTypeName[];
 
 function heapMb(): number {
   (global as any).gc?.();
@@ -29,7 +31,9 @@ async function bareFetch(url: string): Promise<number> {
       let count = 0;
       let token = '';
       do {
-        const page = new URL(`${url}${collectionPath(KUBEFLOW_RESOURCE_TYPES[name])}`);
+        const page = new URL(
+          `${url}${collectionPath(KUBEFLOW_RESOURCE_TYPES[name])}`,
+        );
         page.searchParams.set('limit', String(PAGE_SIZE));
         if (token) page.searchParams.set('continue', token);
         const body = JSON.parse(await (await fetch(page)).text());
@@ -42,7 +46,9 @@ async function bareFetch(url: string): Promise<number> {
   return counts.reduce((a, b) => a + b, 0);
 }
 
-async function cacheSync(url: string): Promise<{ count: number; cache: WatchCache }> {
+async function cacheSync(
+  url: string,
+): Promise<{ count: number; cache: WatchCache }> {
   const client = new ClusterClient({
     cluster: {
       name: 'bench',
@@ -55,7 +61,9 @@ async function cacheSync(url: string): Promise<{ count: number; cache: WatchCach
     timeoutMs: 120_000,
   });
   const cache = new WatchCache({ clients: [client], pageSize: PAGE_SIZE });
-  const lists = await Promise.all(TYPES.map(t => cache.list('bench', t, 300_000)));
+  const lists = await Promise.all(
+    TYPES.map(t => cache.list('bench', t, 300_000)),
+  );
   return { count: lists.reduce((n, l) => n + l.length, 0), cache };
 }
 
@@ -84,7 +92,8 @@ async function run(objects: number) {
       const { count: cachedCount, cache } = await cacheSync(sandbox.url);
       cached.push(Number(process.hrtime.bigint() - t) / 1e6);
       memoryPer10k = ((heapMb() - before) / cachedCount) * 10_000;
-      if (cachedCount !== count) throw new Error(`cache saw ${cachedCount}, bare ${count}`);
+      if (cachedCount !== count)
+        throw new Error(`cache saw ${cachedCount}, bare ${count}`);
       cache.stop();
     }
     const bareMs = Math.min(...bare);
@@ -94,8 +103,12 @@ async function run(objects: number) {
         `objects=${objects}`,
         `listed=${count}`,
         `seed=${seedMs}ms`,
-        `bare=${bareMs.toFixed(0)}ms (${((count / bareMs) * 1000).toFixed(0)} obj/s)`,
-        `cache=${cacheMs.toFixed(0)}ms (${((count / cacheMs) * 1000).toFixed(0)} obj/s)`,
+        `bare=${bareMs.toFixed(0)}ms (${((count / bareMs) * 1000).toFixed(
+          0,
+        )} obj/s)`,
+        `cache=${cacheMs.toFixed(0)}ms (${((count / cacheMs) * 1000).toFixed(
+          0,
+        )} obj/s)`,
         `cache/bare=${(cacheMs / bareMs).toFixed(2)}`,
         `cacheMemory=${memoryPer10k.toFixed(1)}MB/10k objects`,
       ].join('  '),
@@ -106,7 +119,9 @@ async function run(objects: number) {
 }
 
 (async () => {
-  const sizes = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
+  const sizes = (process.env.BENCH_SIZES ?? '10000,100000')
+    .split(',')
+    .map(Number);
   for (const size of sizes) await run(size);
 })().catch(error => {
   console.error(error);

@@ -54,7 +54,9 @@ async function run(objects: number) {
       `objects=${objects}`,
       `writes=${stored}`,
       `seed=${seedMs}ms (${Math.round((objects / seedMs) * 1000)} obj/s)`,
-      `served=${served} in ${pages} pages of 500, ${listMs}ms (${Math.round((served / listMs) * 1000)} obj/s)`,
+      `served=${served} in ${pages} pages of 500, ${listMs}ms (${Math.round(
+        (served / listMs) * 1000,
+      )} obj/s)`,
       `heap=+${mb(loaded.heapUsed - baseline.heapUsed)}MB`,
       `rss=${mb(loaded.rss)}MB`,
     ].join('  '),
@@ -63,7 +65,9 @@ async function run(objects: number) {
 }
 
 (async () => {
-  const sizes = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
+  const sizes = (process.env.BENCH_SIZES ?? '10000,100000')
+    .split(',')
+    .map(Number);
   for (const size of sizes) await run(size);
 })().catch(error => {
   console.error(error);

@@ -10,10 +10,17 @@ test('a guest signs in, sees the demo organisation and opens the Kubernetes tab'
   await nav.getByRole('link', { name: 'Catalog', exact: true }).click();
 
   // The demo organisation: groups and their people.
-  await page.goto('/catalog?filters[kind]=group');
-  await expect(page.getByRole('link', { name: 'Computer Vision', exact: true })).toBeVisible();
-  await expect(page.getByRole('link', { name: 'Forecasting', exact: true })).toBeVisible();
-  await page.screenshot({ path: 'e2e-screenshots/catalog-groups.png', fullPage: true });
+  await page.goto('/?filters[kind]=group');
+  await expect(
+    page.getByRole('link', { name: 'Computer Vision', exact: true }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: 'Forecasting', exact: true }),
+  ).toBeVisible();
+  await page.screenshot({
+    path: 'e2e-screenshots/catalog-groups.png',
+    fullPage: true,
+  });
 
   await page.goto('/catalog/default/group/computer-vision');
   await expect(page.getByText('alice@example.com').first()).toBeVisible();
@@ -21,8 +28,12 @@ test('a guest signs in, sees the demo organisation and opens the Kubernetes tab'
   // The standard Kubernetes tab of a component without pods: no error page.
   await page.goto('/catalog/default/component/forecast-api');
   await page.getByRole('link', { name: 'Kubernetes', exact: true }).click();
-  await expect(page.getByText(/No resources on any known clusters/i)).toBeVisible();
-  await expect(page.getByText(/error communicating with Kubernetes/i)).toHaveCount(0);
+  await expect(
+    page.getByText(/No resources on any known clusters/i),
+  ).toBeVisible();
+  await expect(
+    page.getByText(/error communicating with Kubernetes/i),
+  ).toHaveCount(0);
 
   // The same tab of a Kubeflow notebook from the sandbox shows its pod.
   await page.goto('/catalog/sandbox/resource/team-vision.defect-eda');
@@ -30,7 +41,10 @@ test('a guest signs in, sees the demo organisation and opens the Kubernetes tab'
   await expect(page.getByText('sandbox').first()).toBeVisible();
   await expect(page.getByText('1 pod', { exact: true })).toBeVisible();
   await expect(page.getByText('No pods with errors')).toBeVisible();
-  await page.screenshot({ path: 'e2e-screenshots/kubernetes-tab.png', fullPage: true });
+  await page.screenshot({
+    path: 'e2e-screenshots/kubernetes-tab.png',
+    fullPage: true,
+  });
 
   // The Kubeflow page lists the connected cluster.
   await nav.getByRole('link', { name: 'Kubeflow' }).click();

@@ -19,6 +19,12 @@ yarn tsc
 step "lint"
 yarn lint:all
 
+# One throwaway PostgreSQL for the tests that run on both databases and the production config.
+source scripts/postgres.sh
+start_postgres "${PG_TEST_PORT:-5433}"
+trap stop_postgres EXIT
+export BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING="$PG_URL"
+
 step "unit and integration tests"
 yarn test
 

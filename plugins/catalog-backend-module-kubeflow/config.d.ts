@@ -20,6 +20,11 @@ export interface Config {
         };
         /** Owner of objects outside any profile. Default: group:default/ml-platform. */
         defaultOwner?: string;
+        /**
+         * A full read that would remove more than this share (0..1) of a cluster's entities is
+         * refused and logged. Default: 0.2.
+         */
+        maxRemovalShare?: number;
         /** Full read (resync) schedule. Default: every 5 minutes. Changes arrive live in between. */
         schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
       };

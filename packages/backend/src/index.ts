@@ -3,6 +3,7 @@
  * Every plugin's configuration lives in app-config*.yaml at the repository root.
  */
 import { createBackend } from '@backstage/backend-defaults';
+import { searchModuleKubeflowCollator } from '@kubeflow-backstage/plugin-catalog-backend-module-kubeflow';
 
 const backend = createBackend();
 
@@ -19,7 +20,9 @@ backend.add(
   import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
 );
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
-backend.add(import('@kubeflow-backstage/plugin-catalog-backend-module-kubeflow'));
+backend.add(
+  import('@kubeflow-backstage/plugin-catalog-backend-module-kubeflow'),
+);
 
 // Software templates, with the kubeflow:* actions
 backend.add(import('@backstage/plugin-scaffolder-backend'));
@@ -27,7 +30,9 @@ backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
 backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
 );
-backend.add(import('@kubeflow-backstage/plugin-scaffolder-backend-module-kubeflow'));
+backend.add(
+  import('@kubeflow-backstage/plugin-scaffolder-backend-module-kubeflow'),
+);
 
 // Permissions, decided by our policy
 backend.add(import('@backstage/plugin-permission-backend'));
@@ -37,6 +42,7 @@ backend.add(import('./modules/permissionPolicy'));
 backend.add(import('@backstage/plugin-search-backend'));
 backend.add(import('@backstage/plugin-search-backend-module-pg'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
+backend.add(searchModuleKubeflowCollator);
 
 // Kubernetes (the standard Kubernetes tab) and Kubeflow
 backend.add(import('@backstage/plugin-kubernetes-backend'));

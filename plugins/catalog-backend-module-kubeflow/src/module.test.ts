@@ -1,4 +1,6 @@
 import {
+  TestDatabaseId,
+  TestDatabases,
   mockCredentials,
   mockServices,
   startTestBackend,
@@ -11,7 +13,11 @@ import { catalogModuleKubeflow } from './module';
 
 const ORG = path.resolve(__dirname, '../../../examples/org.yaml');
 
-async function eventually<T>(fn: () => Promise<T | undefined>, what: string, ms = 30_000): Promise<T> {
+async function eventually<T>(
+  fn: () => Promise<T | undefined>,
+  what: string,
+  ms = 30_000,
+): Promise<T> {
   const end = Date.now() + ms;
   let last: unknown;
   while (Date.now() < end) {
@@ -26,148 +32,251 @@ async function eventually<T>(fn: () => Promise<T | undefined>, what: string, ms 
   throw new Error(`timed out waiting for ${what}${last ? `: ${last}` : ''}`);
 }
 
-describe('the Kubeflow catalog module against the sandbox', () => {
-  let sandbox: Sandbox;
-  let server: any;
+// SQLite always; PostgreSQL when the test command started one (scripts/test.sh exports its URL).
+const databaseIds: TestDatabaseId[] = [
+  'SQLITE_3',
+  ...(process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING
+    ? (['POSTGRES_15'] as const)
+    : []),
+];
+const databases = TestDatabases.create({ ids: databaseIds });
 
-  const get = (url: string) =>
-    request(server).get(url).set('Authorization', mockCredentials.user.header());
-  const entity = async (ref: string) => {
-    const [kind, rest] = ref.split(':');
-    const [namespace, name] = rest.split('/');
-    const r = await get(`/api/catalog/entities/by-name/${kind}/${namespace}/${name}`);
-    return r.status === 200 ? r.body : undefined;
-  };
-  const byType = async (type: string) =>
-    (await get(`/api/catalog/entities?filter=spec.type=${type}`)).body as any[];
+describe.each(databaseIds)(
+  'the Kubeflow catalog module against the sandbox (%s)',
+  databaseId => {
+    let sandbox: Sandbox;
+    let server: any;
 
-  beforeAll(async () => {
-    sandbox = await startSandbox({
-      port: 0,
-      seed: 'demo',
-      timeScale: 0.01,
-      logger: { warn: () => {} },
-    });
-    ({ server } = await startTestBackend({
-      features: [
-        catalogPlugin,
-        catalogModuleKubeflow,
-        mockServices.scheduler.factory({ includeInitialDelayedTasksOnStartup: true }),
-        mockServices.rootConfig.factory({
-          data: {
-            kubeflow: {
-              clusters: [{ name: 'sandbox', url: sandbox.url, dashboardUrl: 'https://kubeflow.example.com' }],
-            },
-            catalog: {
-              processingInterval: { seconds: 1 },
-              locations: [{ type: 'file', target: ORG, rules: [{ allow: ['User', 'Group'] }] }],
-              providers: {
-                kubeflow: {
-                  schedule: { frequency: { minutes: 30 }, timeout: { minutes: 1 }, initialDelay: { seconds: 1 } },
+    const get = (url: string) =>
+      request(server)
+        .get(url)
+        .set('Authorization', mockCredentials.user.header());
+    const entity = async (ref: string) => {
+      const [kind, rest] = ref.split(':');
+      const [namespace, name] = rest.split('/');
+      const r = await get(
+        `/api/catalog/entities/by-name/${kind}/${namespace}/${name}`,
+      );
+      return r.status === 200 ? r.body : undefined;
+    };
+    const byType = async (type: string) =>
+      (await get(`/api/catalog/entities?filter=spec.type=${type}`))
+        .body as any[];
+
+    beforeAll(async () => {
+      sandbox = await startSandbox({
+        port: 0,
+        seed: 'demo',
+        timeScale: 0.01,
+        logger: { warn: () => {} },
+      });
+      ({ server } = await startTestBackend({
+        features: [
+          catalogPlugin,
+          catalogModuleKubeflow,
+          mockServices.database.factory({
+            knex: await databases.init(databaseId),
+          }),
+          mockServices.scheduler.factory({
+            includeInitialDelayedTasksOnStartup: true,
+          }),
+          mockServices.rootConfig.factory({
+            data: {
+              kubeflow: {
+                clusters: [
+                  {
+                    name: 'sandbox',
+                    url: sandbox.url,
+                    dashboardUrl: 'https://kubeflow.example.com',
+                  },
+                ],
+              },
+              catalog: {
+                processingInterval: { seconds: 1 },
+                locations: [
+                  {
+                    type: 'file',
+                    target: ORG,
+                    rules: [{ allow: ['User', 'Group'] }],
+                  },
+                ],
+                providers: {
+                  kubeflow: {
+                    schedule: {
+                      frequency: { minutes: 30 },
+                      timeout: { minutes: 1 },
+                      initialDelay: { seconds: 1 },
+                    },
+                  },
                 },
               },
             },
+          }),
+        ],
+      }));
+    }, 60_000);
+
+    afterAll(async () => {
+      await sandbox?.stop();
+    });
+
+    it('ingests notebooks with owner, description, links and Kubernetes annotations', async () => {
+      const notebook = await eventually(
+        () => entity('resource:sandbox/team-vision.defect-eda'),
+        'the notebook entity',
+      );
+      expect(notebook.spec).toMatchObject({
+        type: 'kubeflow-notebook',
+        owner: 'group:sandbox/team-vision',
+      });
+      expect(notebook.metadata.description).toMatch(
+        /notebook in team-vision running .+/,
+      );
+      expect(notebook.metadata.annotations).toMatchObject({
+        'kubeflow.org/cluster': 'sandbox',
+        'kubeflow.org/namespace': 'team-vision',
+        'backstage.io/kubernetes-namespace': 'team-vision',
+        'backstage.io/kubernetes-label-selector': 'notebook-name=defect-eda',
+      });
+      expect(notebook.metadata.links[0].url).toBe(
+        'https://kubeflow.example.com/notebook/team-vision/defect-eda/',
+      );
+      const notebooks = await byType('kubeflow-notebook');
+      expect(notebooks.length).toBeGreaterThanOrEqual(7);
+    }, 60_000);
+
+    it('makes each profile a group whose members are its owner and contributors', async () => {
+      const group = await eventually(async () => {
+        const g = await entity('group:sandbox/team-vision');
+        return g?.spec?.members?.length ? g : undefined;
+      }, 'the profile group with members');
+      expect(group.spec.type).toBe('kubeflow-profile');
+      expect(group.spec.members).toEqual(
+        expect.arrayContaining([
+          'user:default/alice',
+          'user:default/dave',
+          'user:default/erin',
+          'user:default/guest',
+        ]),
+      );
+      const alice = await entity('user:default/alice');
+      expect(alice.relations).toEqual(
+        expect.arrayContaining([
+          { type: 'memberOf', targetRef: 'group:sandbox/team-vision' },
+        ]),
+      );
+    }, 60_000);
+
+    it('walks lineage: endpoint → model version → model, and version → producing notebook', async () => {
+      const endpoints = await eventually(async () => {
+        const list = await byType('model-server');
+        return list.some(e => e.spec.dependsOn?.length) ? list : undefined;
+      }, 'an endpoint depending on a model version');
+      const served = endpoints.find(e => e.spec.dependsOn?.length)!;
+      const versionRef: string = served.spec.dependsOn[0];
+      expect(versionRef).toMatch(/^resource:sandbox\//);
+      expect(served.spec.providesApis[0]).toMatch(
+        /^api:sandbox\/.+-inference$/,
+      );
+      const version = await eventually(async () => {
+        const v = await entity(versionRef);
+        return v?.relations?.some((r: any) => r.type === 'partOf')
+          ? v
+          : undefined;
+      }, 'the version with its partOf relation');
+      expect(version.spec.type).toBe('ai-model-version');
+      const modelRef = version.relations.find(
+        (r: any) => r.type === 'partOf',
+      ).targetRef;
+      const model = await entity(modelRef);
+      expect(model.spec.type).toBe('ai-model');
+      expect(model.metadata.description).toMatch(
+        /Registered model \(.+\), latest version/,
+      );
+      expect(version.relations).toEqual(
+        expect.arrayContaining([
+          {
+            type: 'dependencyOf',
+            targetRef: `component:${served.metadata.namespace}/${served.metadata.name}`,
           },
-        }),
-      ],
-    }));
-  }, 60_000);
+        ]),
+      );
+      const versions = await byType('ai-model-version');
+      const fromNotebook = versions.find(v =>
+        v.spec.dependsOn?.some((ref: string) =>
+          ref.startsWith('resource:sandbox/'),
+        ),
+      );
+      expect(fromNotebook).toBeDefined();
+      const notebookRef = fromNotebook.spec.dependsOn[0];
+      const notebook = await entity(notebookRef);
+      expect(notebook?.spec.type).toMatch(/kubeflow-notebook|katib-experiment/);
+    }, 60_000);
 
-  afterAll(async () => {
-    await sandbox?.stop();
-  });
+    it('reflects a create, a stop and a delete on the cluster live, without a full read', async () => {
+      const body = {
+        apiVersion: 'kubeflow.org/v1',
+        kind: 'Notebook',
+        metadata: { name: 'live-notebook', namespace: 'team-nlp' },
+        spec: {
+          template: {
+            spec: {
+              containers: [{ name: 'live-notebook', image: 'jupyter/scipy' }],
+            },
+          },
+        },
+      };
+      const created = await fetch(
+        `${sandbox.url}/apis/kubeflow.org/v1/namespaces/team-nlp/notebooks`,
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        },
+      );
+      expect(created.status).toBe(201);
+      const started = Date.now();
+      await eventually(
+        () => entity('resource:sandbox/team-nlp.live-notebook'),
+        'the new notebook entity',
+      );
+      expect(Date.now() - started).toBeLessThan(20_000);
 
-  it('ingests notebooks with owner, description, links and Kubernetes annotations', async () => {
-    const notebook = await eventually(
-      () => entity('resource:sandbox/team-vision.defect-eda'),
-      'the notebook entity',
-    );
-    expect(notebook.spec).toMatchObject({ type: 'kubeflow-notebook', owner: 'group:sandbox/team-vision' });
-    expect(notebook.metadata.description).toMatch(/notebook in team-vision running .+/);
-    expect(notebook.metadata.annotations).toMatchObject({
-      'kubeflow.org/cluster': 'sandbox',
-      'kubeflow.org/namespace': 'team-vision',
-      'backstage.io/kubernetes-namespace': 'team-vision',
-      'backstage.io/kubernetes-label-selector': 'notebook-name=defect-eda',
-    });
-    expect(notebook.metadata.links[0].url).toBe(
-      'https://kubeflow.example.com/notebook/team-vision/defect-eda/',
-    );
-    const notebooks = await byType('kubeflow-notebook');
-    expect(notebooks.length).toBeGreaterThanOrEqual(7);
-  }, 60_000);
+      // Stopping it (the Jupyter web app's annotation) changes the entity's state.
+      await fetch(
+        `${sandbox.url}/apis/kubeflow.org/v1/namespaces/team-nlp/notebooks/live-notebook`,
+        {
+          method: 'PATCH',
+          headers: { 'content-type': 'application/merge-patch+json' },
+          body: JSON.stringify({
+            metadata: {
+              annotations: {
+                'kubeflow-resource-stopped': new Date().toISOString(),
+              },
+            },
+          }),
+        },
+      );
+      await eventually(async () => {
+        const e = await entity('resource:sandbox/team-nlp.live-notebook');
+        return /State: (stopped|stopping)\./.test(e?.metadata.description)
+          ? e
+          : undefined;
+      }, 'the entity to say the notebook is stopped');
 
-  it('makes each profile a group whose members are its owner and contributors', async () => {
-    const group = await eventually(async () => {
-      const g = await entity('group:sandbox/team-vision');
-      return g?.spec?.members?.length ? g : undefined;
-    }, 'the profile group with members');
-    expect(group.spec.type).toBe('kubeflow-profile');
-    expect(group.spec.members).toEqual(
-      expect.arrayContaining(['user:default/alice', 'user:default/dave', 'user:default/erin', 'user:default/guest']),
-    );
-    const alice = await entity('user:default/alice');
-    expect(alice.relations).toEqual(
-      expect.arrayContaining([{ type: 'memberOf', targetRef: 'group:sandbox/team-vision' }]),
-    );
-  }, 60_000);
-
-  it('walks lineage: endpoint → model version → model, and version → producing notebook', async () => {
-    const endpoints = await eventually(async () => {
-      const list = await byType('model-server');
-      return list.some(e => e.spec.dependsOn?.length) ? list : undefined;
-    }, 'an endpoint depending on a model version');
-    const served = endpoints.find(e => e.spec.dependsOn?.length)!;
-    const versionRef: string = served.spec.dependsOn[0];
-    expect(versionRef).toMatch(/^resource:sandbox\//);
-    expect(served.spec.providesApis[0]).toMatch(/^api:sandbox\/.+-inference$/);
-    const version = await eventually(async () => {
-      const v = await entity(versionRef);
-      return v?.relations?.some((r: any) => r.type === 'partOf') ? v : undefined;
-    }, 'the version with its partOf relation');
-    expect(version.spec.type).toBe('ai-model-version');
-    const modelRef = version.relations.find((r: any) => r.type === 'partOf').targetRef;
-    const model = await entity(modelRef);
-    expect(model.spec.type).toBe('ai-model');
-    expect(model.metadata.description).toMatch(/Registered model \(.+\), latest version/);
-    expect(version.relations).toEqual(
-      expect.arrayContaining([
-        { type: 'dependencyOf', targetRef: `component:${served.metadata.namespace}/${served.metadata.name}` },
-      ]),
-    );
-    const versions = await byType('ai-model-version');
-    const fromNotebook = versions.find(v =>
-      v.spec.dependsOn?.some((ref: string) => ref.startsWith('resource:sandbox/')),
-    );
-    expect(fromNotebook).toBeDefined();
-    const notebookRef = fromNotebook.spec.dependsOn[0];
-    const notebook = await entity(notebookRef);
-    expect(notebook?.spec.type).toMatch(/kubeflow-notebook|katib-experiment/);
-  }, 60_000);
-
-  it('reflects a change on the cluster live, without waiting for a full read', async () => {
-    const body = {
-      apiVersion: 'kubeflow.org/v1',
-      kind: 'Notebook',
-      metadata: { name: 'live-notebook', namespace: 'team-nlp' },
-      spec: { template: { spec: { containers: [{ name: 'live-notebook', image: 'jupyter/scipy' }] } } },
-    };
-    const created = await fetch(`${sandbox.url}/apis/kubeflow.org/v1/namespaces/team-nlp/notebooks`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    expect(created.status).toBe(201);
-    const started = Date.now();
-    await eventually(() => entity('resource:sandbox/team-nlp.live-notebook'), 'the new notebook entity');
-    expect(Date.now() - started).toBeLessThan(20_000);
-
-    await fetch(`${sandbox.url}/apis/kubeflow.org/v1/namespaces/team-nlp/notebooks/live-notebook`, {
-      method: 'DELETE',
-    });
-    await eventually(
-      async () => ((await entity('resource:sandbox/team-nlp.live-notebook')) ? undefined : true),
-      'the entity to go',
-    );
-  }, 60_000);
-});
+      await fetch(
+        `${sandbox.url}/apis/kubeflow.org/v1/namespaces/team-nlp/notebooks/live-notebook`,
+        {
+          method: 'DELETE',
+        },
+      );
+      await eventually(
+        async () =>
+          (await entity('resource:sandbox/team-nlp.live-notebook'))
+            ? undefined
+            : true,
+        'the entity to go',
+      );
+    }, 60_000);
+  },
+);

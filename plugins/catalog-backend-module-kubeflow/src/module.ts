@@ -31,14 +31,24 @@ export const catalogModuleKubeflow = createBackendModule({
         catalog: catalogServiceRef,
         clusters: kubeflowClustersServiceRef,
       },
-      async init({ catalogProcessing, config, logger, scheduler, auth, catalog, clusters }) {
+      async init({
+        catalogProcessing,
+        config,
+        logger,
+        scheduler,
+        auth,
+        catalog,
+        clusters,
+      }) {
         const providerConfig = readProviderConfig(config);
         const known = new Map(clusters.clusters.map(c => [c.name, c]));
         const names = providerConfig.clusters ?? [...known.keys()];
         const unknown = names.filter(name => !known.has(name));
         if (unknown.length) {
           throw new Error(
-            `catalog.providers.kubeflow.clusters names unknown clusters: ${unknown.join(', ')}`,
+            `catalog.providers.kubeflow.clusters names unknown clusters: ${unknown.join(
+              ', ',
+            )}`,
           );
         }
         catalogProcessing.addProcessor(new KubeflowLineageProcessor());
@@ -48,14 +58,20 @@ export const catalogModuleKubeflow = createBackendModule({
               new KubeflowEntityProvider(known.get(name)!, {
                 clusters,
                 config: providerConfig,
-                taskRunner: scheduler.createScheduledTaskRunner(providerConfig.schedule),
+                taskRunner: scheduler.createScheduledTaskRunner(
+                  providerConfig.schedule,
+                ),
                 logger,
                 catalog,
                 auth,
               }),
           ),
         );
-        logger.info(`Kubeflow catalog ingestion for clusters: ${names.join(', ') || 'none'}`);
+        logger.info(
+          `Kubeflow catalog ingestion for clusters: ${
+            names.join(', ') || 'none'
+          }`,
+        );
       },
     });
   },

@@ -23,7 +23,9 @@ export const kubeflowPlugin = createBackendPlugin({
       async init({ config, logger, httpAuth, httpRouter }) {
         const clusters = readKubeflowClustersConfig(config);
         logger.info(
-          `Kubeflow clusters: ${clusters.map(c => c.name).join(', ') || 'none'}`,
+          `Kubeflow clusters: ${
+            clusters.map(c => c.name).join(', ') || 'none'
+          }`,
         );
         httpRouter.use(await createRouter({ clusters, httpAuth }));
       },

@@ -1,7 +1,5 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
-import {
-  KubeflowClusterSummary,
-} from '@kubeflow-backstage/plugin-kubeflow-common';
+import { KubeflowClusterSummary } from '@kubeflow-backstage/plugin-kubeflow-common';
 import { KubeflowClusterConfig } from '@kubeflow-backstage/plugin-kubeflow-node';
 import express from 'express';
 import Router from 'express-promise-router';

@@ -2,7 +2,9 @@ import { kubeflowEntityName } from './entityModel';
 
 describe('kubeflowEntityName', () => {
   it('joins safe parts with dots', () => {
-    expect(kubeflowEntityName('team-vision', 'defect-eda')).toBe('team-vision.defect-eda');
+    expect(kubeflowEntityName('team-vision', 'defect-eda')).toBe(
+      'team-vision.defect-eda',
+    );
   });
 
   it('makes unsafe parts safe and keeps them apart with a hash', () => {

@@ -113,15 +113,29 @@ function fnv1a(text: string): string {
 export function kubeflowEntityName(...parts: string[]): string {
   const original = parts.join('.');
   const safe = parts
-    .map(part =>
-      part
-        .toLowerCase()
-        .replace(/[^a-z0-9-]+/g, '-')
-        .replace(/^-+|-+$/g, '') || 'x',
+    .map(
+      part =>
+        part
+          .toLowerCase()
+          .replace(/[^a-z0-9-]+/g, '-')
+          .replace(/^-+|-+$/g, '') || 'x',
     )
     .join('.');
   if (safe === original && safe.length <= MAX_ENTITY_NAME) return safe;
   const hash = fnv1a(original);
-  const head = safe.slice(0, MAX_ENTITY_NAME - hash.length - 1).replace(/[.-]+$/, '');
+  const head = safe
+    .slice(0, MAX_ENTITY_NAME - hash.length - 1)
+    .replace(/[.-]+$/, '');
   return `${head}-${hash}`;
 }
+
+/**
+ * On an entity whose source stopped answering: since when (ISO time). The entity is kept, not
+ * dropped; the annotation goes when the source answers again.
+ *
+ * @public
+ */
+export const ANNOTATION_KUBEFLOW_STALE_SINCE = `${KUBEFLOW_ANNOTATION_PREFIX}/stale-since`;
+
+/** On a model version entity: its custom properties and metrics as `key=value; …` text. @public */
+export const ANNOTATION_KUBEFLOW_PROPERTIES = `${KUBEFLOW_ANNOTATION_PREFIX}/properties`;

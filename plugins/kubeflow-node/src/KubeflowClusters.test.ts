@@ -1,6 +1,11 @@
 import { ConfigReader } from '@backstage/config';
 import { Sandbox } from '@kubeflow-backstage/kubeflow-sandbox';
-import { clientOf, clusterOf, eventually, startTestSandbox } from './__testUtils__/sandbox';
+import {
+  clientOf,
+  clusterOf,
+  eventually,
+  startTestSandbox,
+} from './__testUtils__/sandbox';
 import { KubeflowClusters } from './KubeflowClusters';
 
 describe('KubeflowClusters against the sandbox', () => {
@@ -23,7 +28,11 @@ describe('KubeflowClusters against the sandbox', () => {
   it('discovers the components, and reports a missing one as absent, not as an error', async () => {
     const all = await clusters.components('sandbox');
     expect(all.error).toBeUndefined();
-    expect(all.resources).toMatchObject({ notebooks: true, inferenceservices: true, trainjobs: true });
+    expect(all.resources).toMatchObject({
+      notebooks: true,
+      inferenceservices: true,
+      trainjobs: true,
+    });
     expect(all).toMatchObject({ pipelines: true, modelRegistry: true });
 
     sandbox.faults.set({ missingGroups: ['serving.kserve.io'] });
@@ -37,14 +46,19 @@ describe('KubeflowClusters against the sandbox', () => {
   it('polls the Model Registry into the cache and sees changes incrementally', async () => {
     const models = await clusters.cache.list('sandbox', 'modelregistry.models');
     expect(models.length).toBeGreaterThan(0);
-    const mr = `${clusters.client('sandbox').cluster.modelRegistryUrl}/api/model_registry/v1alpha3`;
+    const mr = `${
+      clusters.client('sandbox').cluster.modelRegistryUrl
+    }/api/model_registry/v1alpha3`;
     const created = await clusters.client('sandbox').request({
       method: 'POST',
       path: `${mr}/registered_models`,
       body: { name: 'churn-predictor', owner: 'carol@example.com' },
     });
     await eventually(
-      () => !!clusters.cache.source('sandbox', 'modelregistry.models').get(created.id),
+      () =>
+        !!clusters.cache
+          .source('sandbox', 'modelregistry.models')
+          .get(created.id),
       'the new model in the cache',
     );
     await clusters.client('sandbox').request({
@@ -54,8 +68,8 @@ describe('KubeflowClusters against the sandbox', () => {
     });
     await eventually(
       () =>
-        clusters.cache.source('sandbox', 'modelregistry.models').get(created.id)?.description ===
-        'Predicts churn',
+        clusters.cache.source('sandbox', 'modelregistry.models').get(created.id)
+          ?.description === 'Predicts churn',
       'the update in the cache',
     );
   });
@@ -70,7 +84,9 @@ describe('KubeflowClusters against the sandbox', () => {
     sandbox.faults.set({ errors: { '503': 0.5 }, errorPathPrefix: '/version' });
     const client = clientOf(sandbox);
     const results = await Promise.all(
-      Array.from({ length: 10 }, () => client.request({ path: '/version', retries: 8 })),
+      Array.from({ length: 10 }, () =>
+        client.request({ path: '/version', retries: 8 }),
+      ),
     );
     expect(results.every(r => typeof r.gitVersion === 'string')).toBe(true);
   });
@@ -80,14 +96,19 @@ describe('KubeflowClusters against the sandbox', () => {
       new ConfigReader({
         kubernetes: {
           clusterLocatorMethods: [
-            { type: 'config', clusters: [{ name: 'sandbox', url: sandbox.url }] },
+            {
+              type: 'config',
+              clusters: [{ name: 'sandbox', url: sandbox.url }],
+            },
           ],
         },
         kubeflow: { clusters: [{ name: 'sandbox' }] },
       }),
     );
     expect(fromConfig.client('sandbox').cluster.url).toBe(sandbox.url);
-    expect(() => fromConfig.client('other')).toThrow(/Unknown Kubeflow cluster/);
+    expect(() => fromConfig.client('other')).toThrow(
+      /Unknown Kubeflow cluster/,
+    );
     fromConfig.stop();
   });
 });

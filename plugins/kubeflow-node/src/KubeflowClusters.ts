@@ -43,7 +43,12 @@ export class KubeflowClusters {
     clusters: KubeflowClusterConfig[];
     mapping?: IdentityMapping;
     timeoutMs?: number;
-    cache?: { pageSize?: number; resyncMs?: number; pollMs?: number; idleMs?: number };
+    cache?: {
+      pageSize?: number;
+      resyncMs?: number;
+      pollMs?: number;
+      idleMs?: number;
+    };
   }) {
     this.clusters = options.clusters;
     this.clients = new Map(
@@ -52,8 +57,14 @@ export class KubeflowClusters {
         new ClusterClient({ cluster, timeoutMs: options.timeoutMs }),
       ]),
     );
-    this.cache = new WatchCache({ clients: [...this.clients.values()], ...options.cache });
-    this.tenancy = new Tenancy({ clients: this.clients, mapping: options.mapping });
+    this.cache = new WatchCache({
+      clients: [...this.clients.values()],
+      ...options.cache,
+    });
+    this.tenancy = new Tenancy({
+      clients: this.clients,
+      mapping: options.mapping,
+    });
   }
 
   /** The client of a configured cluster; throws for a name that is not configured. */

@@ -49,7 +49,9 @@ export function readKubeflowClustersConfig(
   return entries.map(entry => {
     const name = entry.getString('name');
     if (seen.has(name)) {
-      throw new Error(`kubeflow.clusters: cluster '${name}' is configured twice`);
+      throw new Error(
+        `kubeflow.clusters: cluster '${name}' is configured twice`,
+      );
     }
     seen.add(name);
     const shared = kubernetesClusters.get(name);

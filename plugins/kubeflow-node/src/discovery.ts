@@ -1,6 +1,9 @@
 import { ClusterClient } from './clients/ClusterClient';
 import { ClusterRequestError } from './clients/errors';
-import { KUBEFLOW_RESOURCE_TYPES, KubeflowResourceTypeName } from './resourceTypes';
+import {
+  KUBEFLOW_RESOURCE_TYPES,
+  KubeflowResourceTypeName,
+} from './resourceTypes';
 
 /** Which Kubeflow components a cluster has. Absent ones are facts, not errors. @public */
 export interface ClusterComponents {
@@ -21,7 +24,8 @@ async function answers(probe: () => Promise<unknown>): Promise<boolean> {
     await probe();
     return true;
   } catch (error) {
-    if (error instanceof ClusterRequestError && error.status !== 0) return false;
+    if (error instanceof ClusterRequestError && error.status !== 0)
+      return false;
     throw error;
   }
 }
@@ -33,7 +37,9 @@ async function answers(probe: () => Promise<unknown>): Promise<boolean> {
  *
  * @public
  */
-export async function discoverComponents(client: ClusterClient): Promise<ClusterComponents> {
+export async function discoverComponents(
+  client: ClusterClient,
+): Promise<ClusterComponents> {
   const cluster = client.cluster;
   const resources = Object.fromEntries(
     Object.keys(KUBEFLOW_RESOURCE_TYPES).map(k => [k, false]),
@@ -42,20 +48,30 @@ export async function discoverComponents(client: ClusterClient): Promise<Cluster
   try {
     const groupVersions = new Map<string, Set<string>>();
     for (const type of Object.values(KUBEFLOW_RESOURCE_TYPES)) {
-      const gv = type.group ? `/apis/${type.group}/${type.version}` : `/api/${type.version}`;
+      const gv = type.group
+        ? `/apis/${type.group}/${type.version}`
+        : `/api/${type.version}`;
       if (!groupVersions.has(gv)) {
         const list = await client
           .request({ path: gv, timeoutMs: 5_000, retries: 1 })
           .catch(error => {
-            if (error instanceof ClusterRequestError && error.status === 404) return undefined;
+            if (error instanceof ClusterRequestError && error.status === 404)
+              return undefined;
             throw error;
           });
-        groupVersions.set(gv, new Set((list?.resources ?? []).map((r: any) => r.name)));
+        groupVersions.set(
+          gv,
+          new Set((list?.resources ?? []).map((r: any) => r.name)),
+        );
       }
     }
     for (const [name, type] of Object.entries(KUBEFLOW_RESOURCE_TYPES)) {
-      const gv = type.group ? `/apis/${type.group}/${type.version}` : `/api/${type.version}`;
-      resources[name as KubeflowResourceTypeName] = groupVersions.get(gv)!.has(type.plural);
+      const gv = type.group
+        ? `/apis/${type.group}/${type.version}`
+        : `/api/${type.version}`;
+      resources[name as KubeflowResourceTypeName] = groupVersions
+        .get(gv)!
+        .has(type.plural);
     }
     const [pipelines, modelRegistry] = await Promise.all([
       answers(() =>
@@ -74,7 +90,13 @@ export async function discoverComponents(client: ClusterClient): Promise<Cluster
         }),
       ),
     ]);
-    return { cluster: cluster.name, resources, pipelines, modelRegistry, checkedAt };
+    return {
+      cluster: cluster.name,
+      resources,
+      pipelines,
+      modelRegistry,
+      checkedAt,
+    };
   } catch (error) {
     return {
       cluster: cluster.name,

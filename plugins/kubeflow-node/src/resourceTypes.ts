@@ -14,7 +14,13 @@ export interface KubeResourceType {
  * @public
  */
 export const KUBEFLOW_RESOURCE_TYPES = {
-  namespaces: { group: '', version: 'v1', plural: 'namespaces', kind: 'Namespace', namespaced: false },
+  namespaces: {
+    group: '',
+    version: 'v1',
+    plural: 'namespaces',
+    kind: 'Namespace',
+    namespaced: false,
+  },
   rolebindings: {
     group: 'rbac.authorization.k8s.io',
     version: 'v1',
@@ -22,8 +28,20 @@ export const KUBEFLOW_RESOURCE_TYPES = {
     kind: 'RoleBinding',
     namespaced: true,
   },
-  profiles: { group: 'kubeflow.org', version: 'v1', plural: 'profiles', kind: 'Profile', namespaced: false },
-  notebooks: { group: 'kubeflow.org', version: 'v1', plural: 'notebooks', kind: 'Notebook', namespaced: true },
+  profiles: {
+    group: 'kubeflow.org',
+    version: 'v1',
+    plural: 'profiles',
+    kind: 'Profile',
+    namespaced: false,
+  },
+  notebooks: {
+    group: 'kubeflow.org',
+    version: 'v1',
+    plural: 'notebooks',
+    kind: 'Notebook',
+    namespaced: true,
+  },
   experiments: {
     group: 'kubeflow.org',
     version: 'v1beta1',
@@ -31,7 +49,13 @@ export const KUBEFLOW_RESOURCE_TYPES = {
     kind: 'Experiment',
     namespaced: true,
   },
-  trials: { group: 'kubeflow.org', version: 'v1beta1', plural: 'trials', kind: 'Trial', namespaced: true },
+  trials: {
+    group: 'kubeflow.org',
+    version: 'v1beta1',
+    plural: 'trials',
+    kind: 'Trial',
+    namespaced: true,
+  },
   inferenceservices: {
     group: 'serving.kserve.io',
     version: 'v1beta1',
@@ -59,9 +83,17 @@ export const KUBEFLOW_RESOURCE_TYPES = {
 export type KubeflowResourceTypeName = keyof typeof KUBEFLOW_RESOURCE_TYPES;
 
 /** API path of a type's collection, across namespaces or in one. @public */
-export function collectionPath(type: KubeResourceType, namespace?: string): string {
-  const base = type.group ? `/apis/${type.group}/${type.version}` : `/api/${type.version}`;
-  const ns = namespace && type.namespaced ? `/namespaces/${encodeURIComponent(namespace)}` : '';
+export function collectionPath(
+  type: KubeResourceType,
+  namespace?: string,
+): string {
+  const base = type.group
+    ? `/apis/${type.group}/${type.version}`
+    : `/api/${type.version}`;
+  const ns =
+    namespace && type.namespaced
+      ? `/namespaces/${encodeURIComponent(namespace)}`
+      : '';
   return `${base}${ns}/${type.plural}`;
 }
 

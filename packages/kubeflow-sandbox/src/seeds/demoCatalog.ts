@@ -307,6 +307,20 @@ export function demoModels(
         },
       ],
     },
+    {
+      namespace: 'team-vision',
+      name: 'fraud-detection',
+      description:
+        'Gradient-boosted card fraud scorer for checkout transactions',
+      owner: 'alice@example.com',
+      format: 'sklearn',
+      formatVersion: '1',
+      minutesAgo: 6 * 24 * 60,
+      versions: [
+        { name: 'v1', notebook: 'defect-eda', metrics: { auc: 0.941 } },
+        { name: 'v2', notebook: 'defect-eda', metrics: { auc: 0.957 } },
+      ],
+    },
   ];
 }
 

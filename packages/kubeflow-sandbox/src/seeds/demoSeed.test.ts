@@ -189,6 +189,7 @@ describe('demo seed', () => {
       'resnet50-vision',
       'bert-sentiment',
       'demand-forecast-xgb',
+      'fraud-detection',
     ]);
     const v = await call(
       mr,

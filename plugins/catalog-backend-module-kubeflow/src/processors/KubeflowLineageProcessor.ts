@@ -32,8 +32,20 @@ export class KubeflowLineageProcessor implements CatalogProcessor {
     if (whole) {
       const self = getCompoundEntityRef(entity);
       const target = parseEntityRef(whole);
-      emit(processingResult.relation({ source: self, type: RELATION_PART_OF, target }));
-      emit(processingResult.relation({ source: target, type: RELATION_HAS_PART, target: self }));
+      emit(
+        processingResult.relation({
+          source: self,
+          type: RELATION_PART_OF,
+          target,
+        }),
+      );
+      emit(
+        processingResult.relation({
+          source: target,
+          type: RELATION_HAS_PART,
+          target: self,
+        }),
+      );
     }
     return entity;
   }

@@ -13,7 +13,12 @@ describe('KubeflowEntityProvider', () => {
 
   beforeEach(async () => {
     mutations.length = 0;
-    sandbox = await startSandbox({ port: 0, seed: 'demo', timeScale: 0.01, logger: { warn: () => {} } });
+    sandbox = await startSandbox({
+      port: 0,
+      seed: 'demo',
+      timeScale: 0.01,
+      logger: { warn: () => {} },
+    });
     const url = sandbox.url;
     clusters = new KubeflowClusters({
       clusters: [
@@ -32,13 +37,22 @@ describe('KubeflowEntityProvider', () => {
     provider = new KubeflowEntityProvider(clusters.clusters[0], {
       clusters,
       config: readProviderConfig(
-        new ConfigReader({ catalog: { providers: { kubeflow: { namespaces: { exclude: ['team-forecasting'] } } } } }),
+        new ConfigReader({
+          catalog: {
+            providers: {
+              kubeflow: { namespaces: { exclude: ['team-forecasting'] } },
+            },
+          },
+        }),
       ),
       taskRunner: { run: async () => {} } as any,
       logger: mockServices.logger.mock(),
       deltaDelayMs: 50,
     });
-    await provider.connect({ applyMutation: async m => void mutations.push(m), refresh: async () => {} });
+    await provider.connect({
+      applyMutation: async m => void mutations.push(m),
+      refresh: async () => {},
+    });
   });
 
   afterEach(async () => {
@@ -52,7 +66,9 @@ describe('KubeflowEntityProvider', () => {
     await provider.read();
     expect(mutations).toHaveLength(1);
     expect(mutations[0].type).toBe('full');
-    const names: string[] = mutations[0].entities.map((e: any) => e.entity.metadata.name);
+    const names: string[] = mutations[0].entities.map(
+      (e: any) => e.entity.metadata.name,
+    );
     expect(names).toContain('team-vision.defect-eda');
     expect(names.some(n => n.startsWith('team-forecasting.'))).toBe(false);
   });
@@ -61,15 +77,24 @@ describe('KubeflowEntityProvider', () => {
     await provider.read();
     const before = mutations.length;
     clusters.stop(); // the cache must read again, from a cluster that now fails
-    sandbox.faults.set({ errors: { '503': 1 }, errorPathPrefix: '/apis/kubeflow.org' });
+    sandbox.faults.set({
+      errors: { '503': 1 },
+      errorPathPrefix: '/apis/kubeflow.org',
+    });
     const broken = new KubeflowEntityProvider(clusters.clusters[0], {
-      clusters: new KubeflowClusters({ clusters: clusters.clusters, timeoutMs: 500 }),
+      clusters: new KubeflowClusters({
+        clusters: clusters.clusters,
+        timeoutMs: 500,
+      }),
       config: readProviderConfig(new ConfigReader({})),
       taskRunner: { run: async () => {} } as any,
       logger: mockServices.logger.mock(),
     });
     const brokenMutations: any[] = [];
-    await broken.connect({ applyMutation: async m => void brokenMutations.push(m), refresh: async () => {} });
+    await broken.connect({
+      applyMutation: async m => void brokenMutations.push(m),
+      refresh: async () => {},
+    });
     await broken.read();
     expect(brokenMutations).toEqual([]);
     expect(mutations).toHaveLength(before);
@@ -78,16 +103,22 @@ describe('KubeflowEntityProvider', () => {
 
   it('sends a change as a delta with only what changed', async () => {
     await provider.read();
-    await fetch(`${sandbox.url}/apis/kubeflow.org/v1/namespaces/team-vision/notebooks/defect-eda`, {
-      method: 'DELETE',
-    });
+    await fetch(
+      `${sandbox.url}/apis/kubeflow.org/v1/namespaces/team-vision/notebooks/defect-eda`,
+      {
+        method: 'DELETE',
+      },
+    );
     const deadline = Date.now() + 10_000;
     while (!mutations.some(m => m.type === 'delta') && Date.now() < deadline) {
       await new Promise(r => setTimeout(r, 50));
     }
     const delta = mutations.find(m => m.type === 'delta');
     expect(delta.removed).toEqual([
-      { entityRef: 'resource:sandbox/team-vision.defect-eda', locationKey: 'kubeflow-sandbox' },
+      {
+        entityRef: 'resource:sandbox/team-vision.defect-eda',
+        locationKey: 'kubeflow-sandbox',
+      },
     ]);
     expect(delta.added.length).toBeLessThan(5);
   });

@@ -20,7 +20,11 @@ import {
   KubeflowClusters,
   listModelRegistry,
 } from '@kubeflow-backstage/plugin-kubeflow-node';
-import { ModelArtifact } from '@kubeflow-backstage/plugin-kubeflow-common';
+import {
+  ANNOTATION_KUBEFLOW_KIND,
+  ANNOTATION_KUBEFLOW_STALE_SINCE,
+  ModelArtifact,
+} from '@kubeflow-backstage/plugin-kubeflow-common';
 import { TransformContext } from '../transforms/context';
 import { ClusterSnapshot, buildEntities } from './buildEntities';
 import { IngestibleKind, KubeflowProviderConfig } from './config';
@@ -34,7 +38,25 @@ const SOURCES: Record<IngestibleKind, CachedResource[]> = {
   inferenceServices: ['inferenceservices'],
   pipelines: ['kfp.pipelines'],
   pipelineExperiments: ['kfp.experiments'],
-  models: ['modelregistry.models', 'modelregistry.versions', 'modelregistry.inferenceservices'],
+  models: [
+    'modelregistry.models',
+    'modelregistry.versions',
+    'modelregistry.inferenceservices',
+  ],
+};
+
+/** Which cache source an entity's kind comes from, for stale marking. */
+const KIND_SOURCE: Record<string, CachedResource> = {
+  Profile: 'profiles',
+  Notebook: 'notebooks',
+  Experiment: 'experiments',
+  InferenceService: 'inferenceservices',
+  TrainJob: 'trainjobs',
+  SparkApplication: 'sparkapplications',
+  Pipeline: 'kfp.pipelines',
+  PipelineExperiment: 'kfp.experiments',
+  RegisteredModel: 'modelregistry.models',
+  ModelVersion: 'modelregistry.versions',
 };
 
 /**
@@ -48,9 +70,14 @@ export class KubeflowEntityProvider implements EntityProvider {
   private emitted = new Map<string, string>();
   private active: CachedResource[] = [];
   private users = new Map<string, string>();
-  private artifacts = new Map<string, { version: string; artifacts: ModelArtifact[] }>();
+  private artifacts = new Map<
+    string,
+    { version: string; artifacts: ModelArtifact[] }
+  >();
   private deltaTimer?: NodeJS.Timeout;
   private usersTimer?: NodeJS.Timeout;
+  private healthTimer?: NodeJS.Timeout;
+  private lastStale = '';
   private unsubscribe?: () => void;
 
   constructor(
@@ -64,6 +91,7 @@ export class KubeflowEntityProvider implements EntityProvider {
       auth?: AuthService;
       deltaDelayMs?: number;
       usersRetryMs?: number;
+      healthCheckMs?: number;
     },
   ) {}
 
@@ -74,10 +102,14 @@ export class KubeflowEntityProvider implements EntityProvider {
   async connect(connection: EntityProviderConnection): Promise<void> {
     this.connection = connection;
     this.unsubscribe = this.options.clusters.cache.subscribe(event => {
-      if (event.cluster === this.cluster.name && this.active.includes(event.resource as CachedResource)) {
+      if (
+        event.cluster === this.cluster.name &&
+        this.active.includes(event.resource as CachedResource)
+      ) {
         this.scheduleDelta();
       }
     });
+    this.watchHealth();
     await this.options.taskRunner.run({
       id: `${this.getProviderName()}:refresh`,
       fn: () => this.read(),
@@ -89,6 +121,7 @@ export class KubeflowEntityProvider implements EntityProvider {
     this.unsubscribe?.();
     clearTimeout(this.deltaTimer);
     clearTimeout(this.usersTimer);
+    clearInterval(this.healthTimer);
   }
 
   /** A full read: replaces every entity of this provider, or nothing at all. */
@@ -98,32 +131,94 @@ export class KubeflowEntityProvider implements EntityProvider {
     try {
       const components = await clusters.components(this.cluster.name);
       if (components.error) throw new Error(components.error);
-      this.active = this.activeSources(components);
-      await Promise.all(this.active.map(r => clusters.cache.list(this.cluster.name, r, 60_000)));
+      const active = this.activeSources(components);
+      const vanished = this.active.filter(r => !active.includes(r));
+      if (vanished.length) {
+        // A component that answered before and does not now is an outage until proven otherwise.
+        throw new Error(`components no longer found: ${vanished.join(', ')}`);
+      }
+      this.active = active;
+      await Promise.all(
+        this.active.map(r => clusters.cache.list(this.cluster.name, r, 60_000)),
+      );
       const failing = this.active
         .map(r => clusters.cache.source(this.cluster.name, r).health())
         .filter(h => h.state !== 'synced');
       if (failing.length) {
-        throw new Error(failing.map(h => `${h.resource}: ${h.lastError ?? h.state}`).join('; '));
+        throw new Error(
+          failing
+            .map(h => `${h.resource}: ${h.lastError ?? h.state}`)
+            .join('; '),
+        );
       }
       await this.refreshUsers();
       await this.refreshArtifacts();
       const entities = this.build();
+      await this.guardRemovals(entities);
       await this.connection!.applyMutation({
         type: 'full',
-        entities: entities.map(entity => ({ entity, locationKey: this.getProviderName() })),
+        entities: entities.map(entity => ({
+          entity,
+          locationKey: this.getProviderName(),
+        })),
       });
-      this.emitted = new Map(entities.map(e => [stringifyEntityRef(e), JSON.stringify(e)]));
+      this.emitted = new Map(
+        entities.map(e => [stringifyEntityRef(e), JSON.stringify(e)]),
+      );
       logger.info(
-        `Read ${entities.length} Kubeflow entities from ${this.cluster.name} in ${Date.now() - started} ms`,
+        `Read ${entities.length} Kubeflow entities from ${
+          this.cluster.name
+        } in ${Date.now() - started} ms`,
       );
       this.awaitUsers();
     } catch (error) {
       // Keep every entity: a source that failed to answer is not a source that is empty.
-      logger.warn(`Kubeflow full read of ${this.cluster.name} skipped, entities kept`, {
-        cluster: this.cluster.name,
-        reason: (error as Error).message,
-      });
+      logger.warn(
+        `Kubeflow full read of ${this.cluster.name} skipped, entities kept`,
+        {
+          cluster: this.cluster.name,
+          reason: (error as Error).message,
+        },
+      );
+    }
+  }
+
+  /**
+   * Refuses a full read that would remove more than the configured share of this cluster's
+   * entities (compared with what it last sent, or after a restart with what the catalog holds).
+   */
+  private async guardRemovals(entities: Entity[]): Promise<void> {
+    const next = new Set(entities.map(e => stringifyEntityRef(e)));
+    let previous = [...this.emitted.keys()];
+    if (!previous.length) previous = await this.catalogRefs();
+    const removed = previous.filter(ref => !next.has(ref)).length;
+    const share = this.options.config.maxRemovalShare;
+    if (previous.length && removed / previous.length > share) {
+      throw new Error(
+        `it would remove ${removed} of ${
+          previous.length
+        } entities, more than the allowed ${Math.round(share * 100)} %`,
+      );
+    }
+  }
+
+  /** Refs of the entities the catalog holds from this provider. */
+  private async catalogRefs(): Promise<string[]> {
+    const { catalog, auth } = this.options;
+    if (!catalog || !auth) return [];
+    try {
+      const { items } = await catalog.getEntities(
+        {
+          filter: {
+            [`metadata.annotations.${ANNOTATION_LOCATION}`]: `kubeflow:${this.cluster.name}`,
+          },
+          fields: ['kind', 'metadata.name', 'metadata.namespace'],
+        },
+        { credentials: await auth.getOwnServiceCredentials() },
+      );
+      return items.map(e => stringifyEntityRef(e));
+    } catch {
+      return [];
     }
   }
 
@@ -152,10 +247,13 @@ export class KubeflowEntityProvider implements EntityProvider {
     this.deltaTimer = setTimeout(() => {
       this.deltaTimer = undefined;
       this.applyDelta().catch(error =>
-        this.options.logger.warn(`Kubeflow delta for ${this.cluster.name} failed`, {
-          cluster: this.cluster.name,
-          reason: (error as Error).message,
-        }),
+        this.options.logger.warn(
+          `Kubeflow delta for ${this.cluster.name} failed`,
+          {
+            cluster: this.cluster.name,
+            reason: (error as Error).message,
+          },
+        ),
       );
     }, this.options.deltaDelayMs ?? 500);
   }
@@ -164,14 +262,26 @@ export class KubeflowEntityProvider implements EntityProvider {
   private async applyDelta(): Promise<void> {
     await this.refreshArtifacts();
     const entities = this.build();
-    const next = new Map(entities.map(e => [stringifyEntityRef(e), JSON.stringify(e)]));
-    const added = entities.filter(e => this.emitted.get(stringifyEntityRef(e)) !== next.get(stringifyEntityRef(e)));
+    const next = new Map(
+      entities.map(e => [stringifyEntityRef(e), JSON.stringify(e)]),
+    );
+    const added = entities.filter(
+      e =>
+        this.emitted.get(stringifyEntityRef(e)) !==
+        next.get(stringifyEntityRef(e)),
+    );
     const removed = [...this.emitted.keys()].filter(ref => !next.has(ref));
     if (!added.length && !removed.length) return;
     await this.connection!.applyMutation({
       type: 'delta',
-      added: added.map(entity => ({ entity, locationKey: this.getProviderName() })),
-      removed: removed.map(entityRef => ({ entityRef, locationKey: this.getProviderName() })),
+      added: added.map(entity => ({
+        entity,
+        locationKey: this.getProviderName(),
+      })),
+      removed: removed.map(entityRef => ({
+        entityRef,
+        locationKey: this.getProviderName(),
+      })),
     });
     this.emitted = next;
   }
@@ -179,7 +289,9 @@ export class KubeflowEntityProvider implements EntityProvider {
   private build(): Entity[] {
     const { cache } = this.options.clusters;
     const values = (r: CachedResource) =>
-      this.active.includes(r) ? cache.source(this.cluster.name, r).values() : [];
+      this.active.includes(r)
+        ? cache.source(this.cluster.name, r).values()
+        : [];
     const profiles = values('profiles');
     const snapshot: ClusterSnapshot = {
       profiles,
@@ -206,7 +318,8 @@ export class KubeflowEntityProvider implements EntityProvider {
       dashboardUrl: this.cluster.dashboardUrl,
       profiles: new Set(profiles.map(p => p.metadata.name)),
       defaultOwner: config.defaultOwner,
-      userRefOf: email => (email ? this.users.get(email.toLowerCase()) : undefined),
+      userRefOf: email =>
+        email ? this.users.get(email.toLowerCase()) : undefined,
     };
     const entities = buildEntities(snapshot, context, {
       kinds: config.kinds,
@@ -214,14 +327,33 @@ export class KubeflowEntityProvider implements EntityProvider {
         !ns ||
         ((!config.includeNamespaces || config.includeNamespaces.includes(ns)) &&
           !config.excludeNamespaces.includes(ns)),
+      onSkip: (object: any, reason) =>
+        this.options.logger.warn(
+          'Skipped a Kubeflow object that cannot become an entity',
+          {
+            cluster: this.cluster.name,
+            namespace: object?.metadata?.namespace ?? object?.namespace,
+            name:
+              object?.metadata?.name ?? object?.name ?? object?.display_name,
+            reason,
+          },
+        ),
     });
+    const staleSince = this.staleSources();
     for (const entity of entities) {
+      const since = staleSince.get(
+        KIND_SOURCE[
+          entity.metadata.annotations?.[ANNOTATION_KUBEFLOW_KIND] ?? ''
+        ],
+      );
       entity.metadata.annotations = {
         ...entity.metadata.annotations,
         [ANNOTATION_LOCATION]: `kubeflow:${this.cluster.name}`,
         [ANNOTATION_ORIGIN_LOCATION]: `kubeflow:${this.cluster.name}`,
+        ...(since ? { [ANNOTATION_KUBEFLOW_STALE_SINCE]: since } : {}),
       };
     }
+    this.lastStale = [...staleSince.keys()].sort().join(',');
     return entities;
   }
 
@@ -239,26 +371,62 @@ export class KubeflowEntityProvider implements EntityProvider {
     this.usersTimer.unref?.();
   }
 
+  /** Sources that stopped answering, with since when; their entities are kept but marked. */
+  private staleSources(): Map<string, string> {
+    const stale = new Map<string, string>();
+    for (const resource of this.active) {
+      const health = this.options.clusters.cache
+        .source(this.cluster.name, resource)
+        .health();
+      if (health.state === 'stale' || health.state === 'absent') {
+        stale.set(resource, health.staleSince ?? new Date().toISOString());
+      }
+    }
+    return stale;
+  }
+
+  /** Rebuilds when a source goes stale or recovers, so entities say so within seconds. */
+  private watchHealth(): void {
+    this.healthTimer = setInterval(() => {
+      if (!this.emitted.size) return;
+      const now = [...this.staleSources().keys()].sort().join(',');
+      if (now !== this.lastStale) this.scheduleDelta();
+    }, this.options.healthCheckMs ?? 5_000);
+    this.healthTimer.unref?.();
+  }
+
   /** The catalog's users by e-mail, so profile members and model owners resolve. */
   private async refreshUsers(): Promise<void> {
     const { catalog, auth, logger } = this.options;
     if (!catalog || !auth) return;
     try {
       const { items } = await catalog.getEntities(
-        { filter: { kind: 'User' }, fields: ['kind', 'metadata.name', 'metadata.namespace', 'spec.profile.email'] },
+        {
+          filter: { kind: 'User' },
+          fields: [
+            'kind',
+            'metadata.name',
+            'metadata.namespace',
+            'spec.profile.email',
+          ],
+        },
         { credentials: await auth.getOwnServiceCredentials() },
       );
       const users = new Map<string, string>();
       for (const user of items) {
         const email = (user.spec as any)?.profile?.email;
-        if (email) users.set(String(email).toLowerCase(), stringifyEntityRef(user));
+        if (email)
+          users.set(String(email).toLowerCase(), stringifyEntityRef(user));
       }
       this.users = users;
     } catch (error) {
-      logger.warn('Could not read users from the catalog; profile members keep their last value', {
-        cluster: this.cluster.name,
-        reason: (error as Error).message,
-      });
+      logger.warn(
+        'Could not read users from the catalog; profile members keep their last value',
+        {
+          cluster: this.cluster.name,
+          reason: (error as Error).message,
+        },
+      );
     }
   }
 
@@ -267,7 +435,9 @@ export class KubeflowEntityProvider implements EntityProvider {
     if (!this.active.includes('modelregistry.versions')) return;
     const { clusters } = this.options;
     const client = clusters.client(this.cluster.name);
-    const versions = clusters.cache.source(this.cluster.name, 'modelregistry.versions').values();
+    const versions = clusters.cache
+      .source(this.cluster.name, 'modelregistry.versions')
+      .values();
     const stale = versions.filter(
       v => this.artifacts.get(v.id)?.version !== v.lastUpdateTimeSinceEpoch,
     );
@@ -275,13 +445,21 @@ export class KubeflowEntityProvider implements EntityProvider {
       await Promise.all(
         stale.slice(i, i + 8).map(async v => {
           const artifacts = await listModelRegistry<ModelArtifact>(client, {
-            url: `${this.cluster.modelRegistryUrl}/api/model_registry/v1alpha3/model_versions/${encodeURIComponent(v.id)}/artifacts`,
+            url: `${
+              this.cluster.modelRegistryUrl
+            }/api/model_registry/v1alpha3/model_versions/${encodeURIComponent(
+              v.id,
+            )}/artifacts`,
           });
-          this.artifacts.set(v.id, { version: v.lastUpdateTimeSinceEpoch, artifacts });
+          this.artifacts.set(v.id, {
+            version: v.lastUpdateTimeSinceEpoch,
+            artifacts,
+          });
         }),
       );
     }
     const ids = new Set(versions.map(v => v.id));
-    for (const id of this.artifacts.keys()) if (!ids.has(id)) this.artifacts.delete(id);
+    for (const id of this.artifacts.keys())
+      if (!ids.has(id)) this.artifacts.delete(id);
   }
 }

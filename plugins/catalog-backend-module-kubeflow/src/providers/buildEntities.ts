@@ -5,7 +5,10 @@ import {
   inferenceServiceToEntities,
   registryToEntities,
 } from '../transforms/models';
-import { kfpExperimentToEntity, kfpPipelineToEntity } from '../transforms/pipelines';
+import {
+  kfpExperimentToEntity,
+  kfpPipelineToEntity,
+} from '../transforms/pipelines';
 import { contributorsOf, profileToEntity } from '../transforms/profiles';
 import {
   katibExperimentToEntity,
@@ -36,54 +39,96 @@ export interface ClusterSnapshot {
 export function buildEntities(
   snapshot: ClusterSnapshot,
   context: TransformContext,
-  options: { kinds: Set<IngestibleKind>; namespaceAllowed: (ns?: string) => boolean },
+  options: {
+    kinds: Set<IngestibleKind>;
+    namespaceAllowed: (ns?: string) => boolean;
+    /** Called for an object that cannot become an entity; the rest still do. */
+    onSkip: (object: unknown, reason: string) => void;
+  },
 ): Entity[] {
-  const { kinds, namespaceAllowed } = options;
-  const inScope = <T extends { metadata?: { namespace?: string } }>(items: T[]) =>
-    items.filter(i => namespaceAllowed(i.metadata?.namespace));
+  const { kinds, namespaceAllowed, onSkip } = options;
+  const inScope = <
+    T extends { metadata?: { name?: string; namespace?: string } },
+  >(
+    items: T[],
+  ) =>
+    items.filter(
+      i => i?.metadata?.name && namespaceAllowed(i.metadata?.namespace),
+    );
   const entities: Entity[] = [];
-  if (kinds.has('profiles')) {
-    for (const profile of snapshot.profiles.filter(p => namespaceAllowed(p.metadata.name))) {
-      entities.push(
-        profileToEntity(profile, contributorsOf(snapshot.rolebindings, profile.metadata.name), context),
-      );
+  /** One malformed object is skipped with its reason; it never takes the batch down. */
+  const each = <T>(items: T[], transform: (item: T) => Entity | Entity[]) => {
+    for (const item of items) {
+      try {
+        const result = transform(item);
+        entities.push(...(Array.isArray(result) ? result : [result]));
+      } catch (error) {
+        onSkip(item, (error as Error).message);
+      }
     }
+  };
+  if (kinds.has('profiles')) {
+    each(
+      inScope(snapshot.profiles).filter(p => namespaceAllowed(p.metadata.name)),
+      profile =>
+        profileToEntity(
+          profile,
+          contributorsOf(snapshot.rolebindings, profile.metadata.name),
+          context,
+        ),
+    );
   }
   if (kinds.has('notebooks')) {
-    entities.push(...inScope(snapshot.notebooks).map(n => notebookToEntity(n, context)));
+    each(inScope(snapshot.notebooks), n => notebookToEntity(n, context));
   }
   if (kinds.has('katibExperiments')) {
-    entities.push(...inScope(snapshot.experiments).map(e => katibExperimentToEntity(e, context)));
+    each(inScope(snapshot.experiments), e =>
+      katibExperimentToEntity(e, context),
+    );
   }
   if (kinds.has('trainJobs')) {
-    entities.push(...inScope(snapshot.trainjobs).map(j => trainJobToEntity(j, context)));
+    each(inScope(snapshot.trainjobs), j => trainJobToEntity(j, context));
   }
   if (kinds.has('sparkApplications')) {
-    entities.push(
-      ...inScope(snapshot.sparkapplications).map(a => sparkApplicationToEntity(a, context)),
+    each(inScope(snapshot.sparkapplications), a =>
+      sparkApplicationToEntity(a, context),
     );
   }
   if (kinds.has('inferenceServices')) {
-    for (const isvc of inScope(snapshot.inferenceservices)) {
-      entities.push(...inferenceServiceToEntities(isvc, snapshot.registry, context));
-    }
+    each(inScope(snapshot.inferenceservices), isvc =>
+      inferenceServiceToEntities(isvc, snapshot.registry, context),
+    );
   }
   const restInScope = (ns?: string) => !ns || namespaceAllowed(ns);
   if (kinds.has('pipelines')) {
-    entities.push(
-      ...snapshot.pipelines.filter(p => restInScope(p.namespace)).map(p => kfpPipelineToEntity(p, context)),
+    each(
+      snapshot.pipelines.filter(
+        p => p?.pipeline_id && restInScope(p.namespace),
+      ),
+      p => kfpPipelineToEntity(p, context),
     );
   }
   if (kinds.has('pipelineExperiments')) {
-    entities.push(
-      ...snapshot.pipelineExperiments
-        .filter(e => restInScope(e.namespace) && e.storage_state !== 'ARCHIVED')
-        .map(e => kfpExperimentToEntity(e, context)),
+    each(
+      snapshot.pipelineExperiments.filter(
+        e =>
+          e?.experiment_id &&
+          restInScope(e.namespace) &&
+          e.storage_state !== 'ARCHIVED',
+      ),
+      e => kfpExperimentToEntity(e, context),
     );
   }
   if (kinds.has('models')) {
-    entities.push(
-      ...registryToEntities(snapshot.registry, context).filter(e =>
+    const registry = {
+      ...snapshot.registry,
+      models: snapshot.registry.models.filter(m => m?.id && m.name),
+      versions: snapshot.registry.versions.filter(
+        v => v?.id && v.name && v.registeredModelId,
+      ),
+    };
+    each(registry.models, model =>
+      registryToEntities({ ...registry, models: [model] }, context).filter(e =>
         restInScope(e.metadata.annotations?.['kubeflow.org/namespace']),
       ),
     );

@@ -27,6 +27,8 @@ export interface KubeflowProviderConfig {
   includeNamespaces?: string[];
   excludeNamespaces: string[];
   defaultOwner: string;
+  /** A full read that would remove more than this share of the cluster's entities is refused. */
+  maxRemovalShare: number;
   schedule: SchedulerServiceTaskScheduleDefinition;
 }
 
@@ -34,10 +36,14 @@ export interface KubeflowProviderConfig {
 export function readProviderConfig(config: Config): KubeflowProviderConfig {
   const c = config.getOptionalConfig('catalog.providers.kubeflow');
   const kinds = c?.getOptionalStringArray('kinds') ?? [...INGESTIBLE_KINDS];
-  const unknown = kinds.filter(k => !INGESTIBLE_KINDS.includes(k as IngestibleKind));
+  const unknown = kinds.filter(
+    k => !INGESTIBLE_KINDS.includes(k as IngestibleKind),
+  );
   if (unknown.length) {
     throw new Error(
-      `catalog.providers.kubeflow.kinds: unknown ${unknown.join(', ')}; known: ${INGESTIBLE_KINDS.join(', ')}`,
+      `catalog.providers.kubeflow.kinds: unknown ${unknown.join(
+        ', ',
+      )}; known: ${INGESTIBLE_KINDS.join(', ')}`,
     );
   }
   return {
@@ -45,9 +51,17 @@ export function readProviderConfig(config: Config): KubeflowProviderConfig {
     kinds: new Set(kinds as IngestibleKind[]),
     includeNamespaces: c?.getOptionalStringArray('namespaces.include'),
     excludeNamespaces: c?.getOptionalStringArray('namespaces.exclude') ?? [],
-    defaultOwner: c?.getOptionalString('defaultOwner') ?? 'group:default/ml-platform',
+    defaultOwner:
+      c?.getOptionalString('defaultOwner') ?? 'group:default/ml-platform',
+    maxRemovalShare: c?.getOptionalNumber('maxRemovalShare') ?? 0.2,
     schedule: c?.has('schedule')
-      ? readSchedulerServiceTaskScheduleDefinitionFromConfig(c.getConfig('schedule'))
-      : { frequency: { minutes: 5 }, timeout: { minutes: 3 }, initialDelay: { seconds: 3 } },
+      ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+          c.getConfig('schedule'),
+        )
+      : {
+          frequency: { minutes: 5 },
+          timeout: { minutes: 3 },
+          initialDelay: { seconds: 3 },
+        },
   };
 }

@@ -35,14 +35,21 @@ export function entityRef(
   context: TransformContext,
   ...parts: string[]
 ): string {
-  return `${kind.toLowerCase()}:${context.cluster}/${kubeflowEntityName(...parts)}`;
+  return `${kind.toLowerCase()}:${context.cluster}/${kubeflowEntityName(
+    ...parts,
+  )}`;
 }
 
 /** The metadata every entity of a namespaced Kubernetes object shares. */
 export function kubernetesMetadata(
   context: TransformContext,
   object: { kind: string; metadata: any },
-  options: { labelSelector: string; title?: string; description: string; tags: string[] },
+  options: {
+    labelSelector: string;
+    title?: string;
+    description: string;
+    tags: string[];
+  },
 ): Entity['metadata'] {
   const { namespace, name, labels = {}, annotations = {} } = object.metadata;
   return {
@@ -74,8 +81,13 @@ export function kubernetesMetadata(
 function pickLabels(labels: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(labels)) {
-    if (/^[a-zA-Z0-9.-]+\/[a-zA-Z0-9._-]{1,63}$|^[a-zA-Z0-9._-]{1,63}$/.test(key) &&
-        /^[a-zA-Z0-9._-]{0,63}$/.test(value) && value) {
+    if (
+      /^[a-zA-Z0-9.-]+\/[a-zA-Z0-9._-]{1,63}$|^[a-zA-Z0-9._-]{1,63}$/.test(
+        key,
+      ) &&
+      /^[a-zA-Z0-9._-]{0,63}$/.test(value) &&
+      value
+    ) {
       out[key] = value;
     }
   }
@@ -90,11 +102,14 @@ export function dashboardLink(
   icon = 'dashboard',
 ): Array<{ url: string; title: string; icon: string }> {
   if (!context.dashboardUrl) return [];
-  return [{ url: `${context.dashboardUrl.replace(/\/$/, '')}${path}`, title, icon }];
+  return [
+    { url: `${context.dashboardUrl.replace(/\/$/, '')}${path}`, title, icon },
+  ];
 }
 
 /** `dependencyOf` the component that declared the object, when a template recorded it. */
 export function sourceComponent(object: { metadata: any }): string[] {
-  const ref = object.metadata.annotations?.[ANNOTATION_KUBEFLOW_SOURCE_COMPONENT];
+  const ref =
+    object.metadata.annotations?.[ANNOTATION_KUBEFLOW_SOURCE_COMPONENT];
   return ref ? [ref] : [];
 }

@@ -7,6 +7,7 @@ import {
   ANNOTATION_KUBEFLOW_NAME,
   ANNOTATION_KUBEFLOW_NAMESPACE,
   ANNOTATION_KUBEFLOW_PART_OF,
+  ANNOTATION_KUBEFLOW_PROPERTIES,
   InferenceService,
   KUBEFLOW_ENTITY_TYPES,
   MetadataValue,
@@ -40,12 +41,51 @@ function stringProperty(
   key: string,
 ): string | undefined {
   const value = properties?.[key];
-  return value?.metadataType === 'MetadataStringValue' ? value.string_value : undefined;
+  return value?.metadataType === 'MetadataStringValue'
+    ? value.string_value
+    : undefined;
 }
 
 /** The profile namespace a registry object belongs to (custom property `namespace`), if any. */
-function namespaceOf(object: { customProperties?: Record<string, MetadataValue> }) {
+function namespaceOf(object: {
+  customProperties?: Record<string, MetadataValue>;
+}) {
   return stringProperty(object.customProperties, 'namespace');
+}
+
+/**
+ * Custom properties (metrics among them) and the artifact's format as `key=value` text, for
+ * search and display; bounded, as annotations are not a data store.
+ */
+function propertiesText(
+  properties: Record<string, MetadataValue> | undefined,
+  artifact: ModelArtifact | undefined,
+): string | undefined {
+  const pairs: string[] = [];
+  if (artifact?.modelFormatName)
+    pairs.push(`format=${artifact.modelFormatName}`);
+  for (const [key, value] of Object.entries(properties ?? {})) {
+    if (key === 'namespace') continue;
+    let text: unknown;
+    switch (value.metadataType) {
+      case 'MetadataStringValue':
+        text = value.string_value;
+        break;
+      case 'MetadataDoubleValue':
+        text = value.double_value;
+        break;
+      case 'MetadataIntValue':
+        text = value.int_value;
+        break;
+      case 'MetadataBoolValue':
+        text = value.bool_value;
+        break;
+      default:
+        continue;
+    }
+    pairs.push(`${key}=${String(text).replace(/\s+/g, ' ')}`);
+  }
+  return pairs.length ? pairs.join('; ').slice(0, 1024) : undefined;
 }
 
 function scope(namespace?: string) {
@@ -56,15 +96,24 @@ function byId<T extends { id?: string }>(items: T[]): Map<string, T> {
   return new Map(items.map(item => [item.id!, item]));
 }
 
-function sortByCreation<T extends { createTimeSinceEpoch?: string }>(items: T[]): T[] {
+function sortByCreation<T extends { createTimeSinceEpoch?: string }>(
+  items: T[],
+): T[] {
   return [...items].sort(
-    (a, b) => Number(a.createTimeSinceEpoch ?? 0) - Number(b.createTimeSinceEpoch ?? 0),
+    (a, b) =>
+      Number(a.createTimeSinceEpoch ?? 0) - Number(b.createTimeSinceEpoch ?? 0),
   );
 }
 
 /** Entity ref of a registered model's entity. */
-export function modelRef(model: RegisteredModel, context: TransformContext): string {
-  return `resource:${context.cluster}/${kubeflowEntityName(scope(namespaceOf(model)), model.name!)}`;
+export function modelRef(
+  model: RegisteredModel,
+  context: TransformContext,
+): string {
+  return `resource:${context.cluster}/${kubeflowEntityName(
+    scope(namespaceOf(model)),
+    model.name!,
+  )}`;
 }
 
 /** Entity ref of a model version's entity. */
@@ -126,21 +175,39 @@ export function registryToEntities(
         title: model.name,
         description: [
           model.description,
-          `Registered model${framework ? ` (${framework}${latestArtifact?.modelFormatVersion ? ` ${latestArtifact.modelFormatVersion}` : ''})` : ''}` +
-            `${latest ? `, latest version ${latest.name}` : ', no live version'}; ${versions.length} version${versions.length === 1 ? '' : 's'}.`,
+          `Registered model${
+            framework
+              ? ` (${framework}${
+                  latestArtifact?.modelFormatVersion
+                    ? ` ${latestArtifact.modelFormatVersion}`
+                    : ''
+                })`
+              : ''
+          }` +
+            `${
+              latest ? `, latest version ${latest.name}` : ', no live version'
+            }; ${versions.length} version${versions.length === 1 ? '' : 's'}.`,
           model.state === 'ARCHIVED' ? 'Archived.' : '',
         ]
           .filter(Boolean)
           .join(' '),
-        tags: ['kubeflow', 'model', ...(framework ? [framework.toLowerCase()] : [])].filter(
-          t => /^[a-z0-9:+#-]+$/.test(t),
-        ),
+        tags: [
+          'kubeflow',
+          'model',
+          ...(framework ? [framework.toLowerCase()] : []),
+        ].filter(t => /^[a-z0-9:+#-]+$/.test(t)),
         links: dashboardLink(
           context,
           `/model-registry/registeredModels/${model.id}`,
           'Model Registry',
         ),
-        annotations: registryAnnotations(context, 'RegisteredModel', model.id!, model.name!, namespace),
+        annotations: registryAnnotations(
+          context,
+          'RegisteredModel',
+          model.id!,
+          model.name!,
+          namespace,
+        ),
       },
       spec: {
         type: KUBEFLOW_ENTITY_TYPES.model,
@@ -168,11 +235,20 @@ function versionToEntity(
     stringProperty(version.customProperties, 'kfp_run_id') ??
     (artifact?.modelSourceKind === 'kfp' ? artifact.modelSourceId : undefined);
   const notebook = stringProperty(version.customProperties, 'notebook');
-  const katibExperiment = stringProperty(version.customProperties, 'katib_experiment');
+  const katibExperiment = stringProperty(
+    version.customProperties,
+    'katib_experiment',
+  );
+  const properties = propertiesText(version.customProperties, artifact);
   const producers = [
-    notebook && namespace ? `resource:${context.cluster}/${kubeflowEntityName(namespace, notebook)}` : undefined,
+    notebook && namespace
+      ? `resource:${context.cluster}/${kubeflowEntityName(namespace, notebook)}`
+      : undefined,
     katibExperiment && namespace
-      ? `resource:${context.cluster}/${kubeflowEntityName(namespace, katibExperiment)}`
+      ? `resource:${context.cluster}/${kubeflowEntityName(
+          namespace,
+          katibExperiment,
+        )}`
       : undefined,
   ].filter(Boolean) as string[];
   return {
@@ -184,14 +260,20 @@ function versionToEntity(
       title: `${model.name} ${version.name}`,
       description: [
         version.description,
-        `Version ${version.name} of ${model.name}${version.author ? ` by ${version.author}` : ''}${
-          artifact?.uri ? `, stored at ${artifact.uri}` : ''
-        }${artifact?.modelFormatName ? ` (${artifact.modelFormatName})` : ''}.`,
+        `Version ${version.name} of ${model.name}${
+          version.author ? ` by ${version.author}` : ''
+        }${artifact?.uri ? `, stored at ${artifact.uri}` : ''}${
+          artifact?.modelFormatName ? ` (${artifact.modelFormatName})` : ''
+        }.`,
         version.state === 'ARCHIVED' ? 'Archived.' : '',
       ]
         .filter(Boolean)
         .join(' '),
-      tags: ['kubeflow', 'model-version', ...(version.state === 'ARCHIVED' ? ['archived'] : [])],
+      tags: [
+        'kubeflow',
+        'model-version',
+        ...(version.state === 'ARCHIVED' ? ['archived'] : []),
+      ],
       links: [
         ...dashboardLink(
           context,
@@ -199,19 +281,32 @@ function versionToEntity(
           'Model Registry',
         ),
         ...(kfpRunId
-          ? dashboardLink(context, `/pipeline/#/runs/details/${kfpRunId}`, 'Producing pipeline run')
+          ? dashboardLink(
+              context,
+              `/pipeline/#/runs/details/${kfpRunId}`,
+              'Producing pipeline run',
+            )
           : []),
       ],
       annotations: {
-        ...registryAnnotations(context, 'ModelVersion', version.id!, version.name!, namespace),
+        ...registryAnnotations(
+          context,
+          'ModelVersion',
+          version.id!,
+          version.name!,
+          namespace,
+        ),
         [ANNOTATION_KUBEFLOW_PART_OF]: modelRef(model, context),
         ...(kfpRunId ? { [ANNOTATION_KUBEFLOW_KFP_RUN_ID]: kfpRunId } : {}),
         ...(artifact?.uri ? { 'kubeflow.org/storage-uri': artifact.uri } : {}),
+        ...(properties ? { [ANNOTATION_KUBEFLOW_PROPERTIES]: properties } : {}),
       },
     },
     spec: {
       type: KUBEFLOW_ENTITY_TYPES.modelVersion,
-      owner: namespace ? ownerOf(context, namespace) : context.userRefOf(version.author) ?? context.defaultOwner,
+      owner: namespace
+        ? ownerOf(context, namespace)
+        : context.userRefOf(version.author) ?? context.defaultOwner,
       ...(producers.length ? { dependsOn: producers } : {}),
     },
   };
@@ -230,10 +325,13 @@ export function servedVersion(
   const models = byId(registry.models);
   const record =
     registry.inferenceServices.find(
-      r => r.id && r.id === labels['modelregistry.kubeflow.org/inference-service-id'],
+      r =>
+        r.id &&
+        r.id === labels['modelregistry.kubeflow.org/inference-service-id'],
     ) ?? registry.inferenceServices.find(r => r.name === isvc.metadata.name);
   const versionId =
-    labels['modelregistry.kubeflow.org/model-version-id'] ?? record?.modelVersionId;
+    labels['modelregistry.kubeflow.org/model-version-id'] ??
+    record?.modelVersionId;
   let version = versionId ? versions.get(versionId) : undefined;
   if (!version) {
     const uri = isvc.spec?.predictor.model?.storageUri?.replace(/\/+$/, '');
@@ -269,18 +367,30 @@ export function inferenceServiceToEntities(
   const protocol = model?.protocolVersion ?? 'v1';
   const metadata = kubernetesMetadata(context, isvc, {
     labelSelector: `serving.kserve.io/inferenceservice=${name}`,
-    description: `Serves ${served ? `${served.model.name} ${served.version.name}` : model?.storageUri ?? 'a model'}${
-      model?.modelFormat?.name ? ` (${model.modelFormat.name})` : ''
-    }${url ? ` at ${url}` : ''}. State: ${state.message}.${
-      traffic.canary ? ` Canary: ${traffic.latestPercent}% on the latest revision.` : ''
+    description: `Serves ${
+      served
+        ? `${served.model.name} ${served.version.name}`
+        : model?.storageUri ?? 'a model'
+    }${model?.modelFormat?.name ? ` (${model.modelFormat.name})` : ''}${
+      url ? ` at ${url}` : ''
+    }. State: ${state.message}.${
+      traffic.canary
+        ? ` Canary: ${traffic.latestPercent}% on the latest revision.`
+        : ''
     }`,
-    tags: ['model-server', 'kserve', model?.modelFormat?.name?.toLowerCase() ?? ''].filter(
-      t => /^[a-z0-9:+#-]+$/.test(t),
-    ),
+    tags: [
+      'model-server',
+      'kserve',
+      model?.modelFormat?.name?.toLowerCase() ?? '',
+    ].filter(t => /^[a-z0-9:+#-]+$/.test(t)),
   });
   metadata.links = [
     ...(url ? [{ url, title: 'Endpoint', icon: 'cloud' }] : []),
-    ...dashboardLink(context, `/kserve-endpoints/details/${namespace}/${name}`, 'KServe endpoints'),
+    ...dashboardLink(
+      context,
+      `/kserve-endpoints/details/${namespace}/${name}`,
+      'KServe endpoints',
+    ),
   ];
   const owner = ownerOf(context, namespace);
   return [
@@ -293,8 +403,16 @@ export function inferenceServiceToEntities(
         lifecycle: 'production',
         owner,
         providesApis: [`api:${context.cluster}/${apiName}`],
-        ...(served ? { dependsOn: [modelVersionRef(served.model, served.version, context)] } : {}),
-        ...(sourceComponent(isvc).length ? { dependencyOf: sourceComponent(isvc) } : {}),
+        ...(served
+          ? {
+              dependsOn: [
+                modelVersionRef(served.model, served.version, context),
+              ],
+            }
+          : {}),
+        ...(sourceComponent(isvc).length
+          ? { dependencyOf: sourceComponent(isvc) }
+          : {}),
       },
     },
     {
@@ -304,7 +422,9 @@ export function inferenceServiceToEntities(
         name: apiName,
         namespace: context.cluster,
         title: `${name} inference API`,
-        description: `KServe ${protocol} inference protocol of ${name}${url ? ` at ${url}` : ''}.`,
+        description: `KServe ${protocol} inference protocol of ${name}${
+          url ? ` at ${url}` : ''
+        }.`,
         tags: ['kubeflow', 'inference', 'kserve'],
         annotations: {
           [ANNOTATION_KUBEFLOW_CLUSTER]: context.cluster,
@@ -324,13 +444,20 @@ export function inferenceServiceToEntities(
 }
 
 /** A small OpenAPI description of KServe's v1 or v2 (Open Inference Protocol) REST API. */
-function inferenceOpenApi(name: string, protocol: string, url?: string): string {
+function inferenceOpenApi(
+  name: string,
+  protocol: string,
+  url?: string,
+): string {
   const v2 = protocol.includes('v2');
   const path = v2 ? `/v2/models/${name}/infer` : `/v1/models/${name}:predict`;
   return JSON.stringify(
     {
       openapi: '3.0.3',
-      info: { title: `${name} (KServe ${v2 ? 'Open Inference Protocol v2' : 'v1'})`, version: protocol },
+      info: {
+        title: `${name} (KServe ${v2 ? 'Open Inference Protocol v2' : 'v1'})`,
+        version: protocol,
+      },
       servers: url ? [{ url }] : [],
       paths: {
         [path]: {
@@ -352,7 +479,10 @@ function inferenceOpenApi(name: string, protocol: string, url?: string): string 
                               required: ['name', 'shape', 'datatype', 'data'],
                               properties: {
                                 name: { type: 'string' },
-                                shape: { type: 'array', items: { type: 'integer' } },
+                                shape: {
+                                  type: 'array',
+                                  items: { type: 'integer' },
+                                },
                                 datatype: { type: 'string' },
                                 data: { type: 'array', items: {} },
                               },
@@ -360,7 +490,10 @@ function inferenceOpenApi(name: string, protocol: string, url?: string): string 
                           },
                         },
                       }
-                    : { type: 'object', properties: { instances: { type: 'array', items: {} } } },
+                    : {
+                        type: 'object',
+                        properties: { instances: { type: 'array', items: {} } },
+                      },
                 },
               },
             },

@@ -46,7 +46,9 @@ function kfpEntity(
         [ANNOTATION_KUBEFLOW_KIND]: options.kind,
         [ANNOTATION_KUBEFLOW_ID]: options.id,
         [ANNOTATION_KUBEFLOW_NAME]: options.name,
-        ...(options.namespace ? { [ANNOTATION_KUBEFLOW_NAMESPACE]: options.namespace } : {}),
+        ...(options.namespace
+          ? { [ANNOTATION_KUBEFLOW_NAMESPACE]: options.namespace }
+          : {}),
       },
     },
     spec: { type: options.type, owner: ownerOf(context, options.namespace) },
@@ -54,7 +56,10 @@ function kfpEntity(
 }
 
 /** A KFP pipeline; its versions and runs live on its page. */
-export function kfpPipelineToEntity(pipeline: KfpPipeline, context: TransformContext): Entity {
+export function kfpPipelineToEntity(
+  pipeline: KfpPipeline,
+  context: TransformContext,
+): Entity {
   const name = pipeline.name || pipeline.display_name || pipeline.pipeline_id!;
   return kfpEntity(context, {
     kind: 'Pipeline',
@@ -65,9 +70,14 @@ export function kfpPipelineToEntity(pipeline: KfpPipeline, context: TransformCon
     namespace: pipeline.namespace,
     description:
       pipeline.description ||
-      `Kubeflow pipeline in ${scope(pipeline.namespace)}, created ${pipeline.created_at ?? 'at an unknown time'}.`,
+      `Kubeflow pipeline in ${scope(pipeline.namespace)}, created ${
+        pipeline.created_at ?? 'at an unknown time'
+      }.`,
     tags: ['pipeline'],
-    link: { path: `/pipeline/#/pipelines/details/${pipeline.pipeline_id}`, title: 'KFP UI' },
+    link: {
+      path: `/pipeline/#/pipelines/details/${pipeline.pipeline_id}`,
+      title: 'KFP UI',
+    },
   });
 }
 
@@ -87,9 +97,14 @@ export function kfpExperimentToEntity(
     description:
       experiment.description ||
       `KFP experiment in ${scope(experiment.namespace)}${
-        experiment.last_run_created_at ? `, last run ${experiment.last_run_created_at}` : ''
+        experiment.last_run_created_at
+          ? `, last run ${experiment.last_run_created_at}`
+          : ''
       }.`,
     tags: ['pipeline-experiment'],
-    link: { path: `/pipeline/#/experiments/details/${experiment.experiment_id}`, title: 'KFP UI' },
+    link: {
+      path: `/pipeline/#/experiments/details/${experiment.experiment_id}`,
+      title: 'KFP UI',
+    },
   });
 }

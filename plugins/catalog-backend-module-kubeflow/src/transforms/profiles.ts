@@ -15,7 +15,10 @@ export interface Contributor {
 }
 
 /** The contributors of a namespace from its RoleBindings (the ones the dashboard shows). */
-export function contributorsOf(rolebindings: any[], namespace: string): Contributor[] {
+export function contributorsOf(
+  rolebindings: any[],
+  namespace: string,
+): Contributor[] {
   return rolebindings
     .filter(rb => rb.metadata?.namespace === namespace)
     .map(rb => ({
@@ -42,12 +45,16 @@ export function profileToEntity(
     ...contributors.filter(c => c.user !== owner),
   ];
   const members = [
-    ...new Set(people.map(p => context.userRefOf(p.user)).filter(Boolean) as string[]),
+    ...new Set(
+      people.map(p => context.userRefOf(p.user)).filter(Boolean) as string[],
+    ),
   ];
   const others = people.length - (owner ? 1 : 0);
   const quota = profile.spec?.resourceQuotaSpec?.hard;
   const quotaText = quota
-    ? ` Quota: ${Object.entries(quota).map(([k, v]) => `${k} ${v}`).join(', ')}.`
+    ? ` Quota: ${Object.entries(quota)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}.`
     : '';
   return {
     apiVersion: 'backstage.io/v1alpha1',
@@ -56,9 +63,9 @@ export function profileToEntity(
       name,
       namespace: context.cluster,
       title: name,
-      description: `Kubeflow profile on ${context.cluster}, owned by ${owner ?? 'nobody'}; ${others} contributor${
-        others === 1 ? '' : 's'
-      }.${quotaText}`,
+      description: `Kubeflow profile on ${context.cluster}, owned by ${
+        owner ?? 'nobody'
+      }; ${others} contributor${others === 1 ? '' : 's'}.${quotaText}`,
       tags: ['kubeflow', 'kubeflow-profile'],
       links: dashboardLink(context, `/?ns=${name}`, 'Kubeflow dashboard'),
       annotations: {

@@ -44,7 +44,10 @@ const SERVER_TYPES: Record<string, string> = {
 };
 
 /** A Notebook server: image, resources and state in the description; a link to open it. */
-export function notebookToEntity(notebook: Notebook, context: TransformContext): Entity {
+export function notebookToEntity(
+  notebook: Notebook,
+  context: TransformContext,
+): Entity {
   const { namespace, name, annotations = {} } = notebook.metadata;
   const container = notebook.spec?.template.spec.containers[0];
   const image = container?.image ?? 'unknown image';
@@ -52,7 +55,9 @@ export function notebookToEntity(notebook: Notebook, context: TransformContext):
   const gpus = Object.entries(container?.resources?.limits ?? {}).find(([k]) =>
     k.endsWith('/gpu'),
   );
-  const server = SERVER_TYPES[annotations['notebooks.kubeflow.org/server-type']] ?? 'Jupyter';
+  const server =
+    SERVER_TYPES[annotations['notebooks.kubeflow.org/server-type']] ??
+    'Jupyter';
   const resources = [
     requests.cpu !== undefined ? `${requests.cpu} CPU` : undefined,
     requests.memory !== undefined ? `${requests.memory} memory` : undefined,
@@ -72,7 +77,12 @@ export function notebookToEntity(notebook: Notebook, context: TransformContext):
     `Open ${server}`,
     'docs',
   );
-  return resourceEntity(context, notebook, KUBEFLOW_ENTITY_TYPES.notebook, metadata);
+  return resourceEntity(
+    context,
+    notebook,
+    KUBEFLOW_ENTITY_TYPES.notebook,
+    metadata,
+  );
 }
 
 /** A Katib experiment: objective, algorithm, progress and best trial. */
@@ -94,32 +104,46 @@ export function katibExperimentToEntity(
       objective?.objectiveMetricName ?? 'the objective'
     }${objective?.goal !== undefined ? ` to ${objective.goal}` : ''} with ${
       spec.algorithm?.algorithmName ?? 'an algorithm'
-    } over ${spec.parameters?.length ?? 0} parameters; ${status.trialsSucceeded ?? 0} of ${
-      spec.maxTrialCount ?? '?'
-    } trials succeeded${
-      bestMetric?.latest ? `, best ${bestMetric.name} ${bestMetric.latest} (${best?.bestTrialName})` : ''
+    } over ${spec.parameters?.length ?? 0} parameters; ${
+      status.trialsSucceeded ?? 0
+    } of ${spec.maxTrialCount ?? '?'} trials succeeded${
+      bestMetric?.latest
+        ? `, best ${bestMetric.name} ${bestMetric.latest} (${best?.bestTrialName})`
+        : ''
     }. State: ${katibExperimentDisplayState(experiment).phase}.`,
-    tags: ['katib', 'hyperparameter-tuning', spec.algorithm?.algorithmName ?? ''].filter(Boolean),
+    tags: [
+      'katib',
+      'hyperparameter-tuning',
+      spec.algorithm?.algorithmName ?? '',
+    ].filter(Boolean),
   });
   metadata.links = dashboardLink(
     context,
     `/katib/experiment/${namespace}/${name}`,
     'Katib UI',
   );
-  return resourceEntity(context, experiment, KUBEFLOW_ENTITY_TYPES.katibExperiment, metadata);
+  return resourceEntity(
+    context,
+    experiment,
+    KUBEFLOW_ENTITY_TYPES.katibExperiment,
+    metadata,
+  );
 }
 
 /** A TrainJob: runtime, nodes and state. */
-export function trainJobToEntity(job: TrainJob, context: TransformContext): Entity {
+export function trainJobToEntity(
+  job: TrainJob,
+  context: TransformContext,
+): Entity {
   const { name } = job.metadata;
   const spec = job.spec;
   const metadata = kubernetesMetadata(context, job, {
     labelSelector: `jobset.sigs.k8s.io/jobset-name=${name}`,
-    description: `Training job on runtime ${spec?.runtimeRef.name ?? 'unknown'} with ${
-      spec?.trainer?.numNodes ?? 1
-    } node(s)${spec?.trainer?.image ? ` running ${spec.trainer.image}` : ''}. State: ${
-      trainJobDisplayState(job).message
-    }.`,
+    description: `Training job on runtime ${
+      spec?.runtimeRef.name ?? 'unknown'
+    } with ${spec?.trainer?.numNodes ?? 1} node(s)${
+      spec?.trainer?.image ? ` running ${spec.trainer.image}` : ''
+    }. State: ${trainJobDisplayState(job).message}.`,
     tags: ['training', spec?.runtimeRef.name ?? ''].filter(Boolean),
   });
   return resourceEntity(context, job, KUBEFLOW_ENTITY_TYPES.trainJob, metadata);
@@ -134,16 +158,26 @@ export function sparkApplicationToEntity(
   const spec = app.spec;
   const metadata = kubernetesMetadata(context, app, {
     labelSelector: `sparkoperator.k8s.io/app-name=${name}`,
-    description: `Spark ${spec?.sparkVersion ?? ''} ${spec?.type ?? ''} application with ${
-      spec?.executor.instances ?? 1
-    } executor(s). State: ${sparkApplicationDisplayState(app).message}.`.replace(/\s+/g, ' '),
+    description: `Spark ${spec?.sparkVersion ?? ''} ${
+      spec?.type ?? ''
+    } application with ${spec?.executor.instances ?? 1} executor(s). State: ${
+      sparkApplicationDisplayState(app).message
+    }.`.replace(/\s+/g, ' '),
     tags: ['spark', (spec?.type ?? '').toLowerCase()].filter(Boolean),
   });
   if (app.status?.driverInfo?.webUIAddress) {
     metadata.links = [
-      { url: `http://${app.status.driverInfo.webUIAddress}`, title: 'Spark UI', icon: 'dashboard' },
+      {
+        url: `http://${app.status.driverInfo.webUIAddress}`,
+        title: 'Spark UI',
+        icon: 'dashboard',
+      },
     ];
   }
-  return resourceEntity(context, app, KUBEFLOW_ENTITY_TYPES.sparkApplication, metadata);
+  return resourceEntity(
+    context,
+    app,
+    KUBEFLOW_ENTITY_TYPES.sparkApplication,
+    metadata,
+  );
 }
-

@@ -29,7 +29,12 @@ export interface ExperimentSpec {
   parameters?: Array<{
     name?: string;
     parameterType?: string;
-    feasibleSpace?: { min?: string; max?: string; step?: string; list?: string[] };
+    feasibleSpace?: {
+      min?: string;
+      max?: string;
+      step?: string;
+      list?: string[];
+    };
   }>;
   parallelTrialCount?: number;
   maxTrialCount?: number;

@@ -16,7 +16,10 @@ export type RuntimeState =
   | 'PAUSED';
 
 /** Archived or not. @public */
-export type StorageState = 'STORAGE_STATE_UNSPECIFIED' | 'AVAILABLE' | 'ARCHIVED';
+export type StorageState =
+  | 'STORAGE_STATE_UNSPECIFIED'
+  | 'AVAILABLE'
+  | 'ARCHIVED';
 
 /** google.rpc.Status, KFP's error shape. @public */
 export interface RpcStatus {

@@ -12,26 +12,63 @@ import {
  * subset of the official one.
  */
 const cases: Array<[string, unknown, () => Record<string, any>]> = [
-  ['Notebook', fixtures.notebook, () => crdSchema('notebooks/kubeflow.org_notebooks.yaml', 'v1')],
-  ['Profile', fixtures.profile, () => crdSchema('dashboard/kubeflow.org_profiles.yaml', 'v1')],
+  [
+    'Notebook',
+    fixtures.notebook,
+    () => crdSchema('notebooks/kubeflow.org_notebooks.yaml', 'v1'),
+  ],
+  [
+    'Profile',
+    fixtures.profile,
+    () => crdSchema('dashboard/kubeflow.org_profiles.yaml', 'v1'),
+  ],
   [
     'InferenceService',
     fixtures.inferenceService,
-    () => crdSchema('kserve/serving.kserve.io_inferenceservices.yaml', 'v1beta1'),
+    () =>
+      crdSchema('kserve/serving.kserve.io_inferenceservices.yaml', 'v1beta1'),
   ],
-  ['TrainJob', fixtures.trainJob, () => crdSchema('trainer/trainer.kubeflow.org_trainjobs.yaml', 'v1alpha1')],
+  [
+    'TrainJob',
+    fixtures.trainJob,
+    () => crdSchema('trainer/trainer.kubeflow.org_trainjobs.yaml', 'v1alpha1'),
+  ],
   [
     'SparkApplication',
     fixtures.sparkApplication,
-    () => crdSchema('spark-operator/sparkoperator.k8s.io_sparkapplications.yaml', 'v1beta2'),
+    () =>
+      crdSchema(
+        'spark-operator/sparkoperator.k8s.io_sparkapplications.yaml',
+        'v1beta2',
+      ),
   ],
-  ['Katib Experiment', fixtures.katibExperiment, () => documentSchema('katib/swagger.json', '#/components/schemas/v1beta1.Experiment')],
+  [
+    'Katib Experiment',
+    fixtures.katibExperiment,
+    () =>
+      documentSchema(
+        'katib/swagger.json',
+        '#/components/schemas/v1beta1.Experiment',
+      ),
+  ],
   // Katib's swagger names the Trial schemas with a leading dot.
-  ['Katib Trial', fixtures.katibTrial, () => documentSchema('katib/swagger.json', '#/components/schemas/.v1beta1.Trial')],
+  [
+    'Katib Trial',
+    fixtures.katibTrial,
+    () =>
+      documentSchema(
+        'katib/swagger.json',
+        '#/components/schemas/.v1beta1.Trial',
+      ),
+  ],
   ...(
     [
       ['KFP pipeline', fixtures.kfpPipeline, 'v2beta1Pipeline'],
-      ['KFP pipeline version', fixtures.kfpPipelineVersion, 'v2beta1PipelineVersion'],
+      [
+        'KFP pipeline version',
+        fixtures.kfpPipelineVersion,
+        'v2beta1PipelineVersion',
+      ],
       ['KFP experiment', fixtures.kfpExperiment, 'v2beta1Experiment'],
       ['KFP run', fixtures.kfpRun, 'v2beta1Run'],
       ['KFP recurring run', fixtures.kfpRecurringRun, 'v2beta1RecurringRun'],
@@ -53,7 +90,11 @@ const cases: Array<[string, unknown, () => Record<string, any>]> = [
       ['registered model', fixtures.registeredModel, 'RegisteredModel'],
       ['model version', fixtures.modelVersion, 'ModelVersion'],
       ['model artifact', fixtures.modelArtifact, 'ModelArtifact'],
-      ['registry inference service', fixtures.registryInferenceService, 'InferenceService'],
+      [
+        'registry inference service',
+        fixtures.registryInferenceService,
+        'InferenceService',
+      ],
     ] as const
   ).map(
     ([name, value, definition]) =>

@@ -18,7 +18,13 @@ describe('job display states', () => {
           conditions: [
             { type: 'Created', status: 'True' },
             { type: 'Running', status: 'False' },
-            { type: 'Succeeded', status: 'True', reason: 'ExperimentGoalReached', message: 'Experiment has succeeded because Objective goal has reached' },
+            {
+              type: 'Succeeded',
+              status: 'True',
+              reason: 'ExperimentGoalReached',
+              message:
+                'Experiment has succeeded because Objective goal has reached',
+            },
           ],
         },
       }),
@@ -35,19 +41,32 @@ describe('job display states', () => {
       metadata,
       spec: { runtimeRef: { name: 'torch-distributed' } },
     };
-    expect(trainJobDisplayState({ ...job, status: { conditions: [] } }).phase).toBe('ready');
+    expect(
+      trainJobDisplayState({ ...job, status: { conditions: [] } }).phase,
+    ).toBe('ready');
     expect(
       trainJobDisplayState({
         ...job,
         status: {
-          conditions: [{ type: 'Failed', status: 'True', reason: 'DeadlineExceeded', message: 'deadline exceeded' }],
+          conditions: [
+            {
+              type: 'Failed',
+              status: 'True',
+              reason: 'DeadlineExceeded',
+              message: 'deadline exceeded',
+            },
+          ],
         },
       }),
     ).toEqual({ phase: 'error', message: 'deadline exceeded' });
     expect(
       trainJobDisplayState({
         ...job,
-        status: { conditions: [{ type: 'Suspended', status: 'True', reason: 'Suspended' }] },
+        status: {
+          conditions: [
+            { type: 'Suspended', status: 'True', reason: 'Suspended' },
+          ],
+        },
       }).phase,
     ).toBe('stopped');
   });
@@ -59,12 +78,20 @@ describe('job display states', () => {
       metadata,
     };
     expect(
-      sparkApplicationDisplayState({ ...app, status: { applicationState: { state: 'RUNNING' } } }).phase,
+      sparkApplicationDisplayState({
+        ...app,
+        status: { applicationState: { state: 'RUNNING' } },
+      }).phase,
     ).toBe('ready');
     expect(
       sparkApplicationDisplayState({
         ...app,
-        status: { applicationState: { state: 'FAILED', errorMessage: 'driver OOMKilled' } },
+        status: {
+          applicationState: {
+            state: 'FAILED',
+            errorMessage: 'driver OOMKilled',
+          },
+        },
       }),
     ).toEqual({ phase: 'error', message: 'driver OOMKilled' });
   });

@@ -51,7 +51,10 @@ describe('notebookDisplayState (the Jupyter web app rules, in their order)', () 
   it('a deleted notebook is terminating, before being ready', () => {
     expect(
       notebookDisplayState(
-        notebook({ deletionTimestamp: '2026-11-01T10:00:20Z', status: running }),
+        notebook({
+          deletionTimestamp: '2026-11-01T10:00:20Z',
+          status: running,
+        }),
         now,
       ).phase,
     ).toBe('terminating');
@@ -71,7 +74,10 @@ describe('notebookDisplayState (the Jupyter web app rules, in their order)', () 
           status: {
             readyReplicas: 0,
             containerState: {
-              waiting: { reason: 'ImagePullBackOff', message: 'Back-off pulling image' },
+              waiting: {
+                reason: 'ImagePullBackOff',
+                message: 'Back-off pulling image',
+              },
             },
             conditions: [],
           },
@@ -92,7 +98,12 @@ describe('notebookDisplayState (the Jupyter web app rules, in their order)', () 
             readyReplicas: 0,
             containerState: {},
             conditions: [
-              { type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message: '0/3 nodes' },
+              {
+                type: 'PodScheduled',
+                status: 'False',
+                reason: 'Unschedulable',
+                message: '0/3 nodes',
+              },
             ],
           },
         }),
@@ -101,7 +112,9 @@ describe('notebookDisplayState (the Jupyter web app rules, in their order)', () 
     ).toEqual({ phase: 'warning', message: 'Unschedulable: 0/3 nodes' });
     expect(
       notebookDisplayState(
-        notebook({ status: { readyReplicas: 0, containerState: {}, conditions: [] } }),
+        notebook({
+          status: { readyReplicas: 0, containerState: {}, conditions: [] },
+        }),
         now,
       ).phase,
     ).toBe('waiting');

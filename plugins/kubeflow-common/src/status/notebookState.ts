@@ -18,11 +18,17 @@ export function notebookDisplayState(
     ? Date.parse(metadata.creationTimestamp)
     : NaN;
   if (!status && !Number.isNaN(created) && now.getTime() - created <= 10_000) {
-    return { phase: 'waiting', message: 'Waiting for the server to be created.' };
+    return {
+      phase: 'waiting',
+      message: 'Waiting for the server to be created.',
+    };
   }
   if (metadata.annotations?.[NOTEBOOK_STOPPED_ANNOTATION] !== undefined) {
     return (status?.readyReplicas ?? 0) === 0
-      ? { phase: 'stopped', message: 'No pods are running for this notebook server.' }
+      ? {
+          phase: 'stopped',
+          message: 'No pods are running for this notebook server.',
+        }
       : { phase: 'stopping', message: 'Notebook server is stopping.' };
   }
   if (metadata.deletionTimestamp) {
@@ -45,7 +51,9 @@ export function notebookDisplayState(
   if (withReason) {
     return {
       phase: 'warning',
-      message: [withReason.reason, withReason.message].filter(Boolean).join(': '),
+      message: [withReason.reason, withReason.message]
+        .filter(Boolean)
+        .join(': '),
     };
   }
   return { phase: 'waiting', message: 'Scheduling the Pod' };

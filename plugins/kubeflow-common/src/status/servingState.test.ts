@@ -1,8 +1,5 @@
 import { InferenceService } from '../resources';
-import {
-  inferenceServiceDisplayState,
-  predictorTraffic,
-} from './servingState';
+import { inferenceServiceDisplayState, predictorTraffic } from './servingState';
 
 const base: InferenceService = {
   apiVersion: 'serving.kserve.io/v1beta1',
@@ -27,7 +24,10 @@ describe('inferenceServiceDisplayState', () => {
         status: {
           conditions: [{ type: 'Ready', status: 'False' }],
           modelStatus: {
-            lastFailureInfo: { reason: 'ModelLoadFailed', message: 'no such bucket' },
+            lastFailureInfo: {
+              reason: 'ModelLoadFailed',
+              message: 'no such bucket',
+            },
           },
         },
       }),
@@ -38,7 +38,10 @@ describe('inferenceServiceDisplayState', () => {
     expect(
       inferenceServiceDisplayState({
         ...base,
-        metadata: { ...base.metadata, annotations: { 'serving.kserve.io/stop': 'true' } },
+        metadata: {
+          ...base.metadata,
+          annotations: { 'serving.kserve.io/stop': 'true' },
+        },
       }).phase,
     ).toBe('stopped');
     expect(inferenceServiceDisplayState(base).phase).toBe('waiting');
@@ -55,7 +58,12 @@ describe('predictorTraffic', () => {
             predictor: {
               traffic: [
                 { revisionName: 'iris-2', latestRevision: true, percent: 20 },
-                { revisionName: 'iris-1', latestRevision: false, percent: 80, tag: 'prev' },
+                {
+                  revisionName: 'iris-1',
+                  latestRevision: false,
+                  percent: 80,
+                  tag: 'prev',
+                },
               ],
             },
           },

@@ -35,7 +35,10 @@ export function inferenceServiceDisplayState(
         [ready.reason, ready.message].filter(Boolean).join(': ') || 'Not ready',
     };
   }
-  return { phase: 'waiting', message: 'Waiting for the endpoint to become ready.' };
+  return {
+    phase: 'waiting',
+    message: 'Waiting for the endpoint to become ready.',
+  };
 }
 
 /**

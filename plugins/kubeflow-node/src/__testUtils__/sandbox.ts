@@ -3,7 +3,10 @@ import { ClusterClient } from '../clients/ClusterClient';
 import { KubeflowClusterConfig } from '../config';
 
 /** A cluster config pointing at a running sandbox (no credentials: the portal's identity). */
-export function clusterOf(sandbox: { url: string }, name = 'sandbox'): KubeflowClusterConfig {
+export function clusterOf(
+  sandbox: { url: string },
+  name = 'sandbox',
+): KubeflowClusterConfig {
   return {
     name,
     title: name,
@@ -16,7 +19,12 @@ export function clusterOf(sandbox: { url: string }, name = 'sandbox'): KubeflowC
 
 /** Starts a sandbox without controllers (objects stay as written) unless asked. */
 export async function startTestSandbox(
-  options: { seed?: string; controllers?: boolean; port?: number; stateFile?: string } = {},
+  options: {
+    seed?: string;
+    controllers?: boolean;
+    port?: number;
+    stateFile?: string;
+  } = {},
 ): Promise<Sandbox> {
   return startSandbox({
     port: options.port ?? 0,
@@ -28,7 +36,10 @@ export async function startTestSandbox(
   });
 }
 
-export function clientOf(sandbox: { url: string }, timeoutMs?: number): ClusterClient {
+export function clientOf(
+  sandbox: { url: string },
+  timeoutMs?: number,
+): ClusterClient {
   return new ClusterClient({
     cluster: clusterOf(sandbox),
     timeoutMs,
@@ -41,7 +52,9 @@ export function notebook(namespace: string, name: string) {
     apiVersion: 'kubeflow.org/v1',
     kind: 'Notebook',
     metadata: { name, namespace, labels: { app: name } },
-    spec: { template: { spec: { containers: [{ name, image: 'jupyter/scipy' }] } } },
+    spec: {
+      template: { spec: { containers: [{ name, image: 'jupyter/scipy' }] } },
+    },
   };
 }
 
@@ -53,7 +66,11 @@ export async function createNamespace(client: ClusterClient, name: string) {
   });
 }
 
-export async function createNotebook(client: ClusterClient, namespace: string, name: string) {
+export async function createNotebook(
+  client: ClusterClient,
+  namespace: string,
+  name: string,
+) {
   return client.request({
     method: 'POST',
     path: `/apis/kubeflow.org/v1/namespaces/${namespace}/notebooks`,
@@ -62,7 +79,11 @@ export async function createNotebook(client: ClusterClient, namespace: string, n
 }
 
 /** Polls until `check` holds, or fails with `what` after `timeoutMs`. */
-export async function eventually(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000) {
+export async function eventually(
+  check: () => boolean | Promise<boolean>,
+  what: string,
+  timeoutMs = 10_000,
+) {
   const end = Date.now() + timeoutMs;
   while (Date.now() < end) {
     if (await check()) return;

@@ -128,10 +128,14 @@ export class Informer implements CacheSource {
           continue;
         }
         if (signal.aborted && this.needList) continue; // resync
-        const absent = error instanceof ClusterRequestError && error.status === 404;
+        const absent =
+          error instanceof ClusterRequestError && error.status === 404;
         this.map.markStale(error, absent);
         await sleep(
-          backoffDelay(failures++, this.options.backoff ?? { initialMs: 500, maxMs: 30_000 }),
+          backoffDelay(
+            failures++,
+            this.options.backoff ?? { initialMs: 500, maxMs: 30_000 },
+          ),
         );
       }
     }
@@ -141,7 +145,8 @@ export class Informer implements CacheSource {
     const { type } = this.options;
     switch (event.type) {
       case 'BOOKMARK':
-        this.resourceVersion = event.object?.metadata?.resourceVersion ?? this.resourceVersion;
+        this.resourceVersion =
+          event.object?.metadata?.resourceVersion ?? this.resourceVersion;
         return;
       case 'ERROR':
         throw new ClusterRequestError({
@@ -152,11 +157,14 @@ export class Informer implements CacheSource {
         });
       default: {
         const object = {
-          apiVersion: type.group ? `${type.group}/${type.version}` : type.version,
+          apiVersion: type.group
+            ? `${type.group}/${type.version}`
+            : type.version,
           kind: type.kind,
           ...event.object,
         };
-        this.resourceVersion = object.metadata?.resourceVersion ?? this.resourceVersion;
+        this.resourceVersion =
+          object.metadata?.resourceVersion ?? this.resourceVersion;
         if (event.type === 'DELETED') this.map.remove(object);
         else this.map.upsert(object);
         this.map.markSynced();

@@ -51,7 +51,12 @@ export class ObjectMap {
   remove(object: any): void {
     const key = this.keyOf(object);
     if (!this.objects.delete(key)) return;
-    this.emit({ type: 'DELETED', cluster: this.cluster, resource: this.resource, object });
+    this.emit({
+      type: 'DELETED',
+      cluster: this.cluster,
+      resource: this.resource,
+      object,
+    });
   }
 
   /** Applies a complete read: upserts what is there, removes what is not. */
@@ -105,7 +110,9 @@ export class ObjectMap {
         () =>
           reject(
             new Error(
-              `${this.cluster}/${this.resource} not synced after ${timeoutMs} ms${
+              `${this.cluster}/${
+                this.resource
+              } not synced after ${timeoutMs} ms${
                 this.lastError ? `: ${this.lastError}` : ''
               }`,
             ),

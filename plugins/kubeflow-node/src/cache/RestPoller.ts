@@ -85,7 +85,8 @@ export class RestPoller implements CacheSource {
   async pollNow(): Promise<void> {
     const signal = (this.controller = new AbortController()).signal;
     const { fetchAll, fetchSince, watermarkOf } = this.options;
-    const resyncDue = Date.now() - this.lastFullRead >= (this.options.resyncMs ?? 300_000);
+    const resyncDue =
+      Date.now() - this.lastFullRead >= (this.options.resyncMs ?? 300_000);
     if (!fetchSince || this.watermark === undefined || resyncDue) {
       const items = await fetchAll(signal);
       this.map.replaceAll(items);
@@ -105,13 +106,20 @@ export class RestPoller implements CacheSource {
       try {
         await this.pollNow();
         failures = 0;
-        await sleep(this.options.pollMs ?? 5_000, this.controller?.signal).catch(() => {});
+        await sleep(
+          this.options.pollMs ?? 5_000,
+          this.controller?.signal,
+        ).catch(() => {});
       } catch (error) {
         if (this.stopped) return;
-        const absent = error instanceof ClusterRequestError && error.status === 404;
+        const absent =
+          error instanceof ClusterRequestError && error.status === 404;
         this.map.markStale(error, absent);
         await sleep(
-          backoffDelay(failures++, this.options.backoff ?? { initialMs: 1_000, maxMs: 60_000 }),
+          backoffDelay(
+            failures++,
+            this.options.backoff ?? { initialMs: 1_000, maxMs: 60_000 },
+          ),
         );
       }
     }

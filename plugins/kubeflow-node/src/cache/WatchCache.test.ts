@@ -18,7 +18,9 @@ const NOTEBOOKS = '/apis/kubeflow.org/v1/notebooks';
 
 async function serverNames(client: ClusterClient): Promise<string[]> {
   const list = await listKubernetes(client, { path: NOTEBOOKS });
-  return list.items.map(n => `${n.metadata.namespace}/${n.metadata.name}`).sort();
+  return list.items
+    .map(n => `${n.metadata.namespace}/${n.metadata.name}`)
+    .sort();
 }
 
 function cacheNames(cache: WatchCache, cluster = 'sandbox'): string[] {
@@ -34,7 +36,8 @@ function recorder(cache: WatchCache) {
   const events: CacheEvent[] = [];
   cache.subscribe(e => events.push(e));
   const added = (name: string) =>
-    events.filter(e => e.type === 'ADDED' && e.object.metadata.name === name).length;
+    events.filter(e => e.type === 'ADDED' && e.object.metadata.name === name)
+      .length;
   return { events, added };
 }
 
@@ -47,7 +50,8 @@ describe('WatchCache against the sandbox', () => {
     sandbox = await startTestSandbox();
     client = clientOf(sandbox);
     await createNamespace(client, 'team-a');
-    for (let i = 0; i < 12; i++) await createNotebook(client, 'team-a', `nb-${i}`);
+    for (let i = 0; i < 12; i++)
+      await createNotebook(client, 'team-a', `nb-${i}`);
     cache = new WatchCache({
       clients: [client],
       pageSize: 5,
@@ -68,19 +72,27 @@ describe('WatchCache against the sandbox', () => {
       method: 'PATCH',
       path: `/apis/kubeflow.org/v1/namespaces/team-a/notebooks/nb-1`,
       contentType: 'application/merge-patch+json',
-      body: { metadata: { annotations: { 'kubeflow-resource-stopped': '2026-11-01T00:00:00Z' } } },
+      body: {
+        metadata: {
+          annotations: { 'kubeflow-resource-stopped': '2026-11-01T00:00:00Z' },
+        },
+      },
     });
     await client.request({
       method: 'DELETE',
       path: `/apis/kubeflow.org/v1/namespaces/team-a/notebooks/nb-2`,
     });
     await eventually(
-      () => events.some(e => e.type === 'DELETED' && e.object.metadata.name === 'nb-2'),
+      () =>
+        events.some(
+          e => e.type === 'DELETED' && e.object.metadata.name === 'nb-2',
+        ),
       'the delete event',
     );
     expect(added('fresh')).toBe(1);
     expect(
-      cache.source('sandbox', 'notebooks').get('team-a/nb-1').metadata.annotations,
+      cache.source('sandbox', 'notebooks').get('team-a/nb-1').metadata
+        .annotations,
     ).toEqual({ 'kubeflow-resource-stopped': '2026-11-01T00:00:00Z' });
     expect(cacheNames(cache)).toEqual(await serverNames(client));
     expect(cache.health('sandbox').state).toBe('synced');
@@ -108,7 +120,10 @@ describe('WatchCache against the sandbox', () => {
   });
 
   it('survives a sandbox restart on the same port, keeping its objects while it is down', async () => {
-    const stateFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kf-')), 'state.json');
+    const stateFile = path.join(
+      fs.mkdtempSync(path.join(os.tmpdir(), 'kf-')),
+      'state.json',
+    );
     await sandbox.stop();
     const first = await startTestSandbox({ stateFile });
     const port = first.port;
@@ -137,7 +152,10 @@ describe('WatchCache against the sandbox', () => {
       'the cache to reconnect',
       15_000,
     );
-    expect(cacheNames(restartCache)).toEqual(['team-a/kept', 'team-a/while-away']);
+    expect(cacheNames(restartCache)).toEqual([
+      'team-a/kept',
+      'team-a/while-away',
+    ]);
     expect(added('kept')).toBe(1);
     expect(restartCache.health('sandbox').state).toBe('synced');
     restartCache.stop();
@@ -169,7 +187,9 @@ describe('WatchCache with two clusters, one of them hung', () => {
       expect(failed.status).toBe('rejected');
       expect(Date.now() - started).toBeLessThan(4_000);
       const start = Date.now();
-      await expect(hungClient.request({ path: '/version', retries: 0 })).rejects.toMatchObject({
+      await expect(
+        hungClient.request({ path: '/version', retries: 0 }),
+      ).rejects.toMatchObject({
         status: 0,
         reason: 'Timeout',
       });

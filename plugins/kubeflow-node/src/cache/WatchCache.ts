@@ -1,12 +1,17 @@
 import { ClusterClient } from '../clients/ClusterClient';
-import { KUBEFLOW_RESOURCE_TYPES, KubeflowResourceTypeName } from '../resourceTypes';
+import {
+  KUBEFLOW_RESOURCE_TYPES,
+  KubeflowResourceTypeName,
+} from '../resourceTypes';
 import { Informer } from './Informer';
 import { REST_SOURCES } from './restSources';
 import { RestPoller } from './RestPoller';
 import { CacheEvent, CacheSource, ClusterHealth } from './types';
 
 /** A resource the cache serves: a Kubernetes type or a REST collection. @public */
-export type CachedResource = KubeflowResourceTypeName | keyof typeof REST_SOURCES;
+export type CachedResource =
+  | KubeflowResourceTypeName
+  | keyof typeof REST_SOURCES;
 
 /** Options of {@link WatchCache}. @public */
 export interface WatchCacheOptions {
@@ -36,7 +41,8 @@ export class WatchCache {
 
   constructor(options: WatchCacheOptions) {
     this.options = options;
-    for (const client of options.clients) this.clients.set(client.cluster.name, client);
+    for (const client of options.clients)
+      this.clients.set(client.cluster.name, client);
   }
 
   /** The source of one resource on one cluster, started if it was not. */
@@ -76,7 +82,11 @@ export class WatchCache {
   }
 
   /** Every cached object of a resource on a cluster (waiting up to `timeoutMs` for the first read). */
-  async list(cluster: string, resource: CachedResource, timeoutMs = 10_000): Promise<any[]> {
+  async list(
+    cluster: string,
+    resource: CachedResource,
+    timeoutMs = 10_000,
+  ): Promise<any[]> {
     const source = this.source(cluster, resource);
     await source.whenSynced(timeoutMs);
     return source.values();
@@ -98,11 +108,18 @@ export class WatchCache {
     let state: ClusterHealth['state'] = 'synced';
     if (sources.some(s => s.state === 'initializing')) state = 'initializing';
     if (failing.length) {
-      state = failing.length === sources.length && !failing.some(s => s.lastSyncAt)
-        ? 'unreachable'
-        : 'stale';
+      state =
+        failing.length === sources.length && !failing.some(s => s.lastSyncAt)
+          ? 'unreachable'
+          : 'stale';
     }
-    return { cluster, state, staleSince, lastError: failing[0]?.lastError, sources };
+    return {
+      cluster,
+      state,
+      staleSince,
+      lastError: failing[0]?.lastError,
+      sources,
+    };
   }
 
   stop(): void {

@@ -17,9 +17,11 @@ function kfpSource(
     // KFP objects carry no update time; runs and recurring runs change state, so hash the
     // fields that move.
     versionOf: o =>
-      `${o.state ?? ''}|${o.status ?? ''}|${o.storage_state ?? ''}|${o.finished_at ?? ''}|${
-        o.updated_at ?? ''
-      }|${o.display_name ?? ''}|${o.last_run_created_at ?? ''}`,
+      `${o.state ?? ''}|${o.status ?? ''}|${o.storage_state ?? ''}|${
+        o.finished_at ?? ''
+      }|${o.updated_at ?? ''}|${o.display_name ?? ''}|${
+        o.last_run_created_at ?? ''
+      }`,
     fetchAll: signal =>
       listKfp(client, {
         url: `${client.cluster.pipelinesUrl}/apis/v2beta1/${collection}`,
@@ -29,7 +31,10 @@ function kfpSource(
   };
 }
 
-function modelRegistrySource(client: ClusterClient, collection: string): SourceDefinition {
+function modelRegistrySource(
+  client: ClusterClient,
+  collection: string,
+): SourceDefinition {
   const url = `${client.cluster.modelRegistryUrl}${MR_API}/${collection}`;
   const updatedAt = (o: any) => Number(o.lastUpdateTimeSinceEpoch ?? 0);
   return {
@@ -56,7 +61,10 @@ function modelRegistrySource(client: ClusterClient, collection: string): SourceD
         const items: any[] = page?.items ?? [];
         const newer = items.filter(o => updatedAt(o) > since);
         changed.push(...newer);
-        token = newer.length === items.length && items.length ? page?.nextPageToken : undefined;
+        token =
+          newer.length === items.length && items.length
+            ? page?.nextPageToken
+            : undefined;
       } while (token);
       return {
         items: changed,
@@ -73,13 +81,18 @@ function modelRegistrySource(client: ClusterClient, collection: string): SourceD
  *
  * @public
  */
-export const REST_SOURCES: Record<string, (client: ClusterClient) => SourceDefinition> = {
+export const REST_SOURCES: Record<
+  string,
+  (client: ClusterClient) => SourceDefinition
+> = {
   'kfp.pipelines': c => kfpSource(c, 'pipelines', 'pipelines', 'pipeline_id'),
-  'kfp.experiments': c => kfpSource(c, 'experiments', 'experiments', 'experiment_id'),
+  'kfp.experiments': c =>
+    kfpSource(c, 'experiments', 'experiments', 'experiment_id'),
   'kfp.recurringruns': c =>
     kfpSource(c, 'recurringruns', 'recurringRuns', 'recurring_run_id'),
   'modelregistry.models': c => modelRegistrySource(c, 'registered_models'),
   'modelregistry.versions': c => modelRegistrySource(c, 'model_versions'),
   'modelregistry.artifacts': c => modelRegistrySource(c, 'model_artifacts'),
-  'modelregistry.inferenceservices': c => modelRegistrySource(c, 'inference_services'),
+  'modelregistry.inferenceservices': c =>
+    modelRegistrySource(c, 'inference_services'),
 };

@@ -64,7 +64,9 @@ export class ClusterClient {
     this.backoff = options.backoff ?? { initialMs: 200, maxMs: 5_000 };
     if (options.cluster.caData) {
       this.dispatcher = new Agent({
-        connect: { ca: Buffer.from(options.cluster.caData, 'base64').toString() },
+        connect: {
+          ca: Buffer.from(options.cluster.caData, 'base64').toString(),
+        },
       });
     }
   }
@@ -74,7 +76,9 @@ export class ClusterClient {
     const method = req.method ?? 'GET';
     const retries = req.retries ?? (method === 'GET' ? 3 : 0);
     const deadline = AbortSignal.timeout(req.timeoutMs ?? this.timeoutMs);
-    const signal = req.signal ? AbortSignal.any([req.signal, deadline]) : deadline;
+    const signal = req.signal
+      ? AbortSignal.any([req.signal, deadline])
+      : deadline;
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.once<T>(req, method, signal);
@@ -99,7 +103,9 @@ export class ClusterClient {
     onEvent: (event: RawWatchEvent) => void,
   ): Promise<void> {
     const idle = new AbortController();
-    const signal = req.signal ? AbortSignal.any([req.signal, idle.signal]) : idle.signal;
+    const signal = req.signal
+      ? AbortSignal.any([req.signal, idle.signal])
+      : idle.signal;
     const idleMs = req.idleMs ?? 60_000;
     let timer = setTimeout(() => idle.abort(new Error('watch idle')), idleMs);
     // The deadline covers the connection and the response headers, not the stream after them.
@@ -117,7 +123,10 @@ export class ClusterClient {
         bodyTimeout: 0,
       })
         .catch(error => {
-          throw this.toError(error, connect.signal.aborted ? connect.signal : signal);
+          throw this.toError(
+            error,
+            connect.signal.aborted ? connect.signal : signal,
+          );
         })
         .finally(() => clearTimeout(connectTimer));
       if (response.statusCode >= 300) {
@@ -167,7 +176,9 @@ export class ClusterClient {
 
   private url(req: ClusterRequest): string {
     const url = new URL(
-      /^https?:\/\//.test(req.path) ? req.path : `${this.cluster.url}${req.path}`,
+      /^https?:\/\//.test(req.path)
+        ? req.path
+        : `${this.cluster.url}${req.path}`,
     );
     for (const [key, value] of Object.entries(req.query ?? {})) {
       if (value !== undefined) url.searchParams.set(key, String(value));
@@ -182,13 +193,17 @@ export class ClusterClient {
       headers.push('content-type', req.contentType ?? 'application/json');
     }
     const toCluster =
-      !/^https?:\/\//.test(req.path) || req.path.startsWith(`${this.cluster.url}/`);
+      !/^https?:\/\//.test(req.path) ||
+      req.path.startsWith(`${this.cluster.url}/`);
     if (
       toCluster &&
       this.cluster.authProvider === 'serviceAccount' &&
       this.cluster.serviceAccountToken
     ) {
-      headers.push('authorization', `Bearer ${this.cluster.serviceAccountToken}`);
+      headers.push(
+        'authorization',
+        `Bearer ${this.cluster.serviceAccountToken}`,
+      );
     }
     if (req.as) {
       headers.push('impersonate-user', req.as.user);
@@ -199,7 +214,9 @@ export class ClusterClient {
     return headers;
   }
 
-  private async errorFrom(response: Dispatcher.ResponseData): Promise<ClusterRequestError> {
+  private async errorFrom(
+    response: Dispatcher.ResponseData,
+  ): Promise<ClusterRequestError> {
     const text = await response.body.text().catch(() => '');
     let body: any;
     try {
@@ -213,7 +230,9 @@ export class ClusterClient {
       reason: body?.reason,
       message:
         body?.message ??
-        `${this.cluster.name}: HTTP ${response.statusCode}${text ? `: ${text.slice(0, 200)}` : ''}`,
+        `${this.cluster.name}: HTTP ${response.statusCode}${
+          text ? `: ${text.slice(0, 200)}` : ''
+        }`,
       body,
     });
   }
@@ -227,7 +246,9 @@ export class ClusterClient {
       reason: timedOut ? 'Timeout' : 'ConnectionError',
       message: timedOut
         ? `${this.cluster.name} did not answer in time`
-        : `${this.cluster.name} is unreachable: ${(error as Error)?.message ?? error}`,
+        : `${this.cluster.name} is unreachable: ${
+            (error as Error)?.message ?? error
+          }`,
     });
   }
 }

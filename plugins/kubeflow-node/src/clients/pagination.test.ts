@@ -17,7 +17,11 @@ describe('pagination against the sandbox', () => {
     client = clientOf(sandbox);
     await createNamespace(client, 'team-a');
     for (let i = 0; i < 23; i++) {
-      await createNotebook(client, 'team-a', `nb-${String(i).padStart(2, '0')}`);
+      await createNotebook(
+        client,
+        'team-a',
+        `nb-${String(i).padStart(2, '0')}`,
+      );
     }
   });
   afterAll(() => sandbox.stop());

@@ -89,14 +89,21 @@ export async function listKfp<T = any>(
     max?: number;
   },
 ): Promise<T[]> {
-  const pageSize = Math.min(options.pageSize ?? KFP_MAX_PAGE_SIZE, KFP_MAX_PAGE_SIZE);
+  const pageSize = Math.min(
+    options.pageSize ?? KFP_MAX_PAGE_SIZE,
+    KFP_MAX_PAGE_SIZE,
+  );
   const items: T[] = [];
   let token: string | undefined;
   do {
     const page = await client.request({
       path: options.url,
       query: token
-        ? { page_size: pageSize, page_token: token, namespace: options.query?.namespace }
+        ? {
+            page_size: pageSize,
+            page_token: token,
+            namespace: options.query?.namespace,
+          }
         : { ...options.query, page_size: pageSize },
       as: options.as,
       signal: options.signal,

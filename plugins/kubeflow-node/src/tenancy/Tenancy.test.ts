@@ -1,5 +1,9 @@
 import { Sandbox } from '@kubeflow-backstage/kubeflow-sandbox';
-import { clientOf, eventually, startTestSandbox } from '../__testUtils__/sandbox';
+import {
+  clientOf,
+  eventually,
+  startTestSandbox,
+} from '../__testUtils__/sandbox';
 import { ClusterClient } from '../clients/ClusterClient';
 import { ResourceOperation, Tenancy } from './Tenancy';
 
@@ -28,32 +32,51 @@ describe('Tenancy against the sandbox demo profiles', () => {
   const verbs = ['list', 'create', 'patch', 'delete'] as const;
 
   // [who, namespace, allowed verbs] — owner: admin, dave: edit, erin: view, bob: nothing here.
-  const matrix: Array<[string, string, ReadonlyArray<(typeof verbs)[number]>]> = [
-    ['alice@example.com', 'team-vision', verbs],
-    ['dave@example.com', 'team-vision', verbs],
-    ['erin@example.com', 'team-vision', ['list']],
-    ['bob@example.com', 'team-vision', []],
-    ['alice@example.com', 'team-nlp', []],
-    ['bob@example.com', 'team-nlp', verbs],
-  ];
+  const matrix: Array<[string, string, ReadonlyArray<(typeof verbs)[number]>]> =
+    [
+      ['alice@example.com', 'team-vision', verbs],
+      ['dave@example.com', 'team-vision', verbs],
+      ['erin@example.com', 'team-vision', ['list']],
+      ['bob@example.com', 'team-vision', []],
+      ['alice@example.com', 'team-nlp', []],
+      ['bob@example.com', 'team-nlp', verbs],
+    ];
 
-  it.each(matrix)('%s in %s may exactly: %j', async (email, namespace, allowed) => {
-    for (const verb of verbs) {
-      const operation: ResourceOperation = { verb, ...notebooks, namespace };
-      expect([verb, await tenancy.can('sandbox', user(email), operation)]).toEqual([
-        verb,
-        allowed.includes(verb),
-      ]);
-    }
-  });
+  it.each(matrix)(
+    '%s in %s may exactly: %j',
+    async (email, namespace, allowed) => {
+      for (const verb of verbs) {
+        const operation: ResourceOperation = { verb, ...notebooks, namespace };
+        expect([
+          verb,
+          await tenancy.can('sandbox', user(email), operation),
+        ]).toEqual([verb, allowed.includes(verb)]);
+      }
+    },
+  );
 
   it('lists the namespaces a user may read', async () => {
-    const namespaces = ['team-vision', 'team-nlp', 'team-forecasting', 'kubeflow'];
+    const namespaces = [
+      'team-vision',
+      'team-nlp',
+      'team-forecasting',
+      'kubeflow',
+    ];
     expect(
-      await tenancy.readableNamespaces('sandbox', user('erin@example.com'), namespaces, notebooks),
+      await tenancy.readableNamespaces(
+        'sandbox',
+        user('erin@example.com'),
+        namespaces,
+        notebooks,
+      ),
     ).toEqual(['team-vision', 'team-nlp']);
     expect(
-      await tenancy.readableNamespaces('sandbox', user('nobody@example.com'), namespaces, notebooks),
+      await tenancy.readableNamespaces(
+        'sandbox',
+        user('nobody@example.com'),
+        namespaces,
+        notebooks,
+      ),
     ).toEqual([]);
   });
 
@@ -62,7 +85,11 @@ describe('Tenancy against the sandbox demo profiles', () => {
       apiVersion: 'kubeflow.org/v1',
       kind: 'Notebook',
       metadata: { name: 'by-erin', namespace: 'team-vision' },
-      spec: { template: { spec: { containers: [{ name: 'by-erin', image: 'jupyter' }] } } },
+      spec: {
+        template: {
+          spec: { containers: [{ name: 'by-erin', image: 'jupyter' }] },
+        },
+      },
     };
     await expect(
       client.request({
@@ -93,6 +120,8 @@ describe('Tenancy against the sandbox demo profiles', () => {
       clients: new Map(),
       mapping: { from: 'name', nameSuffix: '@corp.example' },
     });
-    expect(byName.identityOf({ metadata: { name: 'alice' } })?.user).toBe('alice@corp.example');
+    expect(byName.identityOf({ metadata: { name: 'alice' } })?.user).toBe(
+      'alice@corp.example',
+    );
   });
 });

@@ -32,7 +32,10 @@ export interface UserEntityLike {
  * @public
  */
 export class Tenancy {
-  private readonly cache = new Map<string, { allowed: boolean; expires: number }>();
+  private readonly cache = new Map<
+    string,
+    { allowed: boolean; expires: number }
+  >();
 
   constructor(
     private readonly options: {
@@ -60,7 +63,12 @@ export class Tenancy {
     identity: Impersonation,
     operation: ResourceOperation,
   ): Promise<boolean> {
-    const key = JSON.stringify([cluster, identity.user, identity.groups, operation]);
+    const key = JSON.stringify([
+      cluster,
+      identity.user,
+      identity.groups,
+      operation,
+    ]);
     const now = (this.options.now ?? Date.now)();
     const hit = this.cache.get(key);
     if (hit && hit.expires > now) return hit.allowed;
@@ -87,7 +95,10 @@ export class Tenancy {
       retries: 2,
     });
     const allowed = review?.status?.allowed === true;
-    this.cache.set(key, { allowed, expires: now + (this.options.ttlMs ?? 10_000) });
+    this.cache.set(key, {
+      allowed,
+      expires: now + (this.options.ttlMs ?? 10_000),
+    });
     if (this.cache.size > 10_000) this.prune(now);
     return allowed;
   }

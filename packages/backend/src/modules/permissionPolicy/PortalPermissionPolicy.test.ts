@@ -1,14 +1,21 @@
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { PolicyQueryUser } from '@backstage/plugin-permission-node';
 import { kubeflowNotebookReadPermission } from '@kubeflow-backstage/plugin-kubeflow-common';
-import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
+import {
+  catalogEntityDeletePermission,
+  catalogEntityReadPermission,
+} from '@backstage/plugin-catalog-common/alpha';
 import { PortalPermissionPolicy } from './PortalPermissionPolicy';
 
 const user = {
   identity: {
     type: 'user',
     userEntityRef: 'user:default/alice',
-    ownershipEntityRefs: ['user:default/alice'],
+    ownershipEntityRefs: ['user:default/alice', 'group:sandbox/team-vision'],
+  },
+  info: {
+    userEntityRef: 'user:default/alice',
+    ownershipEntityRefs: ['user:default/alice', 'group:sandbox/team-vision'],
   },
 } as unknown as PolicyQueryUser;
 
@@ -25,10 +32,51 @@ describe('PortalPermissionPolicy', () => {
     );
   });
 
-  it('allows the catalog as Backstage does by default', async () => {
-    const decision = await policy.handle({
-      permission: catalogEntityReadPermission,
+  it('shows Kubeflow entities to the members of their profile only', async () => {
+    const decision = await policy.handle(
+      { permission: catalogEntityReadPermission },
+      user,
+    );
+    expect(decision).toEqual({
+      result: AuthorizeResult.CONDITIONAL,
+      pluginId: 'catalog',
+      resourceType: 'catalog-entity',
+      conditions: {
+        anyOf: [
+          {
+            not: {
+              rule: 'HAS_ANNOTATION',
+              resourceType: 'catalog-entity',
+              params: { annotation: 'kubeflow.org/cluster' },
+            },
+          },
+          {
+            rule: 'IS_ENTITY_KIND',
+            resourceType: 'catalog-entity',
+            params: { kinds: ['Group'] },
+          },
+          {
+            rule: 'HAS_LABEL',
+            resourceType: 'catalog-entity',
+            params: { label: 'kubeflow.org/public' },
+          },
+          {
+            rule: 'IS_ENTITY_OWNER',
+            resourceType: 'catalog-entity',
+            params: {
+              claims: ['user:default/alice', 'group:sandbox/team-vision'],
+            },
+          },
+        ],
+      },
     });
+  });
+
+  it('keeps Backstage defaults for the rest', async () => {
+    const decision = await policy.handle(
+      { permission: catalogEntityDeletePermission },
+      user,
+    );
     expect(decision.result).toBe(AuthorizeResult.ALLOW);
   });
 });

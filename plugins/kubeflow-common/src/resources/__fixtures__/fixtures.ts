@@ -89,7 +89,9 @@ export const profile: Complete<Profile> = {
     resourceQuotaSpec: { hard: { cpu: '8', 'requests.nvidia.com/gpu': 1 } },
   },
   status: {
-    conditions: [{ type: 'Failed', status: 'True', message: 'namespace taken' }],
+    conditions: [
+      { type: 'Failed', status: 'True', message: 'namespace taken' },
+    ],
   },
 };
 
@@ -166,7 +168,12 @@ export const katibExperiment: Complete<KatibExperiment> = {
       {
         name: 'lr',
         parameterType: 'double',
-        feasibleSpace: { min: '0.01', max: '0.05', step: '0.01', list: ['0.01'] },
+        feasibleSpace: {
+          min: '0.01',
+          max: '0.05',
+          step: '0.01',
+          list: ['0.01'],
+        },
       },
     ],
     parallelTrialCount: 3,
@@ -179,7 +186,9 @@ export const katibExperiment: Complete<KatibExperiment> = {
       bestTrialName: 'random-abc',
       parameterAssignments: [{ name: 'lr', value: '0.02' }],
       observation: {
-        metrics: [{ name: 'accuracy', min: '0.9', max: '0.97', latest: '0.97' }],
+        metrics: [
+          { name: 'accuracy', min: '0.9', max: '0.97', latest: '0.97' },
+        ],
       },
     },
     trials: 12,
@@ -198,7 +207,9 @@ export const katibTrial: Complete<KatibTrial> = {
   spec: { parameterAssignments: [{ name: 'lr', value: '0.02' }] },
   status: {
     conditions: [katibCondition],
-    observation: { metrics: [{ name: 'accuracy', min: '0.9', max: '0.97', latest: '0.97' }] },
+    observation: {
+      metrics: [{ name: 'accuracy', min: '0.9', max: '0.97', latest: '0.97' }],
+    },
     startTime: '2026-11-01T10:00:00Z',
     completionTime: '2026-11-01T10:10:00Z',
   },
@@ -217,14 +228,24 @@ export const trainJob: Complete<TrainJob> = {
     trainer: {
       image: 'ghcr.io/kubeflow/trainer/pytorch-mnist:latest',
       numNodes: 2,
-      resourcesPerNode: { requests: { cpu: 2 }, limits: { 'nvidia.com/gpu': 1 } },
+      resourcesPerNode: {
+        requests: { cpu: 2 },
+        limits: { 'nvidia.com/gpu': 1 },
+      },
     },
     suspend: false,
   },
   status: {
     conditions: [{ ...condition, type: 'Complete', reason: 'JobSetCompleted' }],
     jobsStatus: [
-      { name: 'node', ready: 0, succeeded: 2, failed: 0, active: 0, suspended: 0 },
+      {
+        name: 'node',
+        ready: 0,
+        succeeded: 2,
+        failed: 0,
+        active: 0,
+        suspended: 0,
+      },
     ],
   },
 };
@@ -243,7 +264,11 @@ export const sparkApplication: Complete<SparkApplication> = {
   },
   status: {
     applicationState: { state: 'COMPLETED', errorMessage: '' },
-    driverInfo: { podName: 'spark-pi-driver', webUIAddress: '10.0.0.1:4040', webUIPort: 4040 },
+    driverInfo: {
+      podName: 'spark-pi-driver',
+      webUIAddress: '10.0.0.1:4040',
+      webUIPort: 4040,
+    },
     executorState: { 'spark-pi-exec-1': 'COMPLETED' },
     sparkApplicationId: 'spark-123',
     executionAttempts: 1,
@@ -290,8 +315,14 @@ export const kfpRun: Complete<KfpRun> = {
   display_name: 'nightly',
   description: 'nightly training',
   storage_state: 'AVAILABLE',
-  pipeline_version_reference: { pipeline_id: 'p-1', pipeline_version_id: 'v-1' },
-  runtime_config: { parameters: { epochs: 3 }, pipeline_root: 's3://bucket/root' },
+  pipeline_version_reference: {
+    pipeline_id: 'p-1',
+    pipeline_version_id: 'v-1',
+  },
+  runtime_config: {
+    parameters: { epochs: 3 },
+    pipeline_root: 's3://bucket/root',
+  },
   service_account: 'default-editor',
   created_at: '2026-11-01T10:00:00Z',
   scheduled_at: '2026-11-01T10:00:00Z',
@@ -321,7 +352,10 @@ export const kfpRecurringRun: Complete<KfpRecurringRun> = {
   recurring_run_id: 'rr-1',
   display_name: 'nightly',
   description: 'every night',
-  pipeline_version_reference: { pipeline_id: 'p-1', pipeline_version_id: 'v-1' },
+  pipeline_version_reference: {
+    pipeline_id: 'p-1',
+    pipeline_version_id: 'v-1',
+  },
   max_concurrency: '1',
   trigger: {
     cron_schedule: {

@@ -42,7 +42,9 @@ export function crdSchema(file: string, version: string): Schema {
 /** A schema that points into a whole OpenAPI/Swagger document (`#/components/...`, `#/definitions/...`). */
 export function documentSchema(file: string, ref: string): Schema {
   const text = fs.readFileSync(path.join(SPECS_DIR, file), 'utf8');
-  const doc = (file.endsWith('.json') ? JSON.parse(text) : yaml.load(text)) as Schema;
+  const doc = (
+    file.endsWith('.json') ? JSON.parse(text) : yaml.load(text)
+  ) as Schema;
   return {
     ...(doc.components ? { components: doc.components } : {}),
     ...(doc.definitions ? { definitions: doc.definitions } : {}),
@@ -101,7 +103,9 @@ export function unknownFields(
   const additional = variants.find(
     v => v.additionalProperties && typeof v.additionalProperties === 'object',
   )?.additionalProperties;
-  const declaresShape = variants.some(v => v.properties || v.additionalProperties);
+  const declaresShape = variants.some(
+    v => v.properties || v.additionalProperties,
+  );
   if (!declaresShape) return [];
   return Object.entries(value).flatMap(([key, child]) => {
     const childSchema = properties[key] ?? additional;

@@ -1,4 +1,7 @@
-import { renderInTestApp, TestApiProvider } from '@backstage/frontend-test-utils';
+import {
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/frontend-test-utils';
 import { screen } from '@testing-library/react';
 import { KubeflowApi, kubeflowApiRef } from '../../api/KubeflowApi';
 import { KubeflowPage } from './KubeflowPage';

@@ -50,8 +50,8 @@ export const KubeflowPage = () => {
         data={value ?? []}
         emptyContent={
           <div style={{ padding: 16 }}>
-            No Kubeflow cluster is configured. Add one under kubeflow.clusters in
-            app-config.yaml.
+            No Kubeflow cluster is configured. Add one under kubeflow.clusters
+            in app-config.yaml.
           </div>
         }
       />
