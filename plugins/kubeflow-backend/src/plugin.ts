@@ -2,11 +2,14 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import { readKubeflowClustersConfig } from '@kubeflow-backstage/plugin-kubeflow-node';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { kubeflowClustersServiceRef } from '@kubeflow-backstage/plugin-kubeflow-node';
 import { createRouter } from './router';
+import { CallerResolver } from './services/CallerResolver';
 
 /**
- * Serves `/api/kubeflow`: page data and actions for Kubeflow resources.
+ * Serves `/api/kubeflow`: page data from the shared watch cache, actions performed as the
+ * signed-in user, and a live channel.
  *
  * @public
  */
@@ -15,19 +18,36 @@ export const kubeflowPlugin = createBackendPlugin({
   register(env) {
     env.registerInit({
       deps: {
-        config: coreServices.rootConfig,
         logger: coreServices.logger,
+        auth: coreServices.auth,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
+        permissions: coreServices.permissions,
+        catalog: catalogServiceRef,
+        clusters: kubeflowClustersServiceRef,
       },
-      async init({ config, logger, httpAuth, httpRouter }) {
-        const clusters = readKubeflowClustersConfig(config);
+      async init({
+        logger,
+        auth,
+        httpAuth,
+        httpRouter,
+        permissions,
+        catalog,
+        clusters,
+      }) {
         logger.info(
           `Kubeflow clusters: ${
-            clusters.map(c => c.name).join(', ') || 'none'
+            clusters.clusters.map(c => c.name).join(', ') || 'none'
           }`,
         );
-        httpRouter.use(await createRouter({ clusters, httpAuth }));
+        const callers = new CallerResolver({
+          httpAuth,
+          auth,
+          catalog,
+          permissions,
+          clusters,
+        });
+        httpRouter.use(await createRouter({ clusters, httpAuth, callers }));
       },
     });
   },

@@ -1,28 +1,139 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
-import { KubeflowClusterSummary } from '@kubeflow-backstage/plugin-kubeflow-common';
-import { KubeflowClusterConfig } from '@kubeflow-backstage/plugin-kubeflow-node';
+import {
+  ConflictError,
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
+import {
+  ClusterStatusDto,
+  ProfileDto,
+  kubeflowProfileReadPermission,
+} from '@kubeflow-backstage/plugin-kubeflow-common';
+import {
+  ClusterRequestError,
+  KubeflowClusters,
+} from '@kubeflow-backstage/plugin-kubeflow-node';
 import express from 'express';
 import Router from 'express-promise-router';
+import { endpointRoutes } from './routes/endpoints';
+import { liveRoutes } from './routes/live';
+import { notebookRoutes } from './routes/notebooks';
+import { namespacedTarget } from './routes/params';
+import { CallerResolver } from './services/CallerResolver';
+
+/** A cluster's refusal or failure as the error a Backstage client understands. */
+function translate(error: unknown): unknown {
+  if (!(error instanceof ClusterRequestError)) return error;
+  const message = `${error.cluster}: ${error.message}`;
+  if (error.status === 403 || error.status === 401)
+    return new NotAllowedError(message);
+  if (error.status === 404) return new NotFoundError(message);
+  if (error.status === 409) return new ConflictError(message);
+  if (error.status === 400 || error.status === 422)
+    return new InputError(message);
+  return new ServiceUnavailableError(message);
+}
 
 /** Builds the plugin's express router. */
 export async function createRouter(options: {
-  clusters: KubeflowClusterConfig[];
+  clusters: KubeflowClusters;
   httpAuth: HttpAuthService;
+  callers: CallerResolver;
 }): Promise<express.Router> {
-  const { clusters, httpAuth } = options;
+  const { clusters, httpAuth, callers } = options;
   const router = Router();
   router.use(express.json());
 
-  // The configured clusters, as the browser may see them: no URL, no credential.
+  // The configured clusters with their state and components: no URL, no credential.
   router.get('/clusters', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['user'] });
-    const body: KubeflowClusterSummary[] = clusters.map(cluster => ({
-      name: cluster.name,
-      title: cluster.title,
-      ...(cluster.dashboardUrl ? { dashboardUrl: cluster.dashboardUrl } : {}),
-    }));
+    const body: ClusterStatusDto[] = await Promise.all(
+      clusters.clusters.map(async cluster => {
+        const components = await clusters.components(cluster.name);
+        const health = clusters.cache.health(cluster.name);
+        const r = components.resources;
+        return {
+          name: cluster.name,
+          title: cluster.title,
+          ...(cluster.dashboardUrl
+            ? { dashboardUrl: cluster.dashboardUrl }
+            : {}),
+          state: components.error ? 'unreachable' : health.state,
+          staleSince: health.staleSince,
+          lastError: components.error ?? health.lastError,
+          ...(components.error
+            ? {}
+            : {
+                components: {
+                  notebooks: r.notebooks,
+                  serving: r.inferenceservices,
+                  pipelines: components.pipelines,
+                  modelRegistry: components.modelRegistry,
+                  katib: r.experiments,
+                  training: r.trainjobs,
+                  spark: r.sparkapplications,
+                },
+              }),
+        };
+      }),
+    );
     res.json(body);
   });
 
+  // The profiles the caller may see on a cluster, with their role in each.
+  router.get('/clusters/:cluster/profiles', async (req, res) => {
+    const { cluster } = namespacedTarget(clusters, {
+      ...req.params,
+      namespace: 'x',
+    });
+    const caller = await callers.caller(req);
+    const profiles = await clusters.cache.list(cluster.name, 'profiles');
+    const bindings = await clusters.cache.list(cluster.name, 'rolebindings');
+    const visible = await clusters.tenancy.readableNamespaces(
+      cluster.name,
+      caller.identity,
+      profiles.map(p => p.metadata.name).sort(),
+      { group: 'kubeflow.org', resource: 'notebooks' },
+    );
+    await callers
+      .authorize(caller, cluster.name, kubeflowProfileReadPermission, {
+        verb: 'get',
+        group: 'kubeflow.org',
+        resource: 'profiles',
+      })
+      .catch(() => undefined); // profile objects are cluster-scoped; visibility is per namespace
+    const body: ProfileDto[] = visible.map(name => {
+      const profile = profiles.find(p => p.metadata.name === name);
+      const owner = profile?.spec?.owner?.name;
+      const binding = bindings.find(
+        b =>
+          b.metadata.namespace === name &&
+          b.metadata.annotations?.user === caller.identity.user,
+      );
+      return {
+        name,
+        owner,
+        role:
+          owner === caller.identity.user
+            ? 'owner'
+            : binding?.metadata.annotations?.role,
+      };
+    });
+    res.json(body);
+  });
+
+  router.use(notebookRoutes({ clusters, callers }));
+  router.use(endpointRoutes({ clusters, callers }));
+  router.use(liveRoutes({ clusters, callers }));
+  router.use(
+    (
+      error: unknown,
+      _req: express.Request,
+      _res: express.Response,
+      next: express.NextFunction,
+    ) => next(translate(error)),
+  );
   return router;
 }

@@ -11,3 +11,4 @@ export * from './permissions';
 export * from './clusters';
 export * from './resources';
 export * from './status';
+export * from './dtos';

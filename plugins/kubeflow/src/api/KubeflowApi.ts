@@ -1,5 +1,17 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
-import { KubeflowClusterSummary } from '@kubeflow-backstage/plugin-kubeflow-common';
+import {
+  ClusterStatusDto,
+  EndpointDto,
+  LiveChangeDto,
+  NotebookDto,
+  ProfileDto,
+} from '@kubeflow-backstage/plugin-kubeflow-common';
+
+/** What a page asks of a namespace. @public */
+export interface NamespaceRef {
+  cluster: string;
+  namespace: string;
+}
 
 /**
  * The browser's view of the Kubeflow backend plugin.
@@ -7,8 +19,25 @@ import { KubeflowClusterSummary } from '@kubeflow-backstage/plugin-kubeflow-comm
  * @public
  */
 export interface KubeflowApi {
-  /** The configured Kubeflow clusters. */
-  getClusters(): Promise<KubeflowClusterSummary[]>;
+  /** The configured clusters with their state and components. */
+  getClusters(): Promise<ClusterStatusDto[]>;
+  /** The profiles the signed-in user may see on a cluster. */
+  getProfiles(cluster: string): Promise<ProfileDto[]>;
+  getNotebooks(ref: NamespaceRef): Promise<NotebookDto[]>;
+  /** Stops or starts a notebook as the signed-in user; answers its new state. */
+  setNotebookRunning(
+    ref: NamespaceRef & { name: string; running: boolean },
+  ): Promise<NotebookDto>;
+  getEndpoints(ref: NamespaceRef): Promise<EndpointDto[]>;
+  /** Promotes the canary (all traffic to the latest revision) or rolls it back. */
+  moveCanary(
+    ref: NamespaceRef & { name: string; to: 'promote' | 'rollback' },
+  ): Promise<EndpointDto>;
+  /** Calls `onChange` for every change in the namespace until the returned function is called. */
+  subscribe(
+    ref: NamespaceRef,
+    onChange: (change: LiveChangeDto) => void,
+  ): () => void;
 }
 
 /** @public */

@@ -1,7 +1,19 @@
 import { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import { KubeflowClusterSummary } from '@kubeflow-backstage/plugin-kubeflow-common';
-import { KubeflowApi } from './KubeflowApi';
+import {
+  ClusterStatusDto,
+  EndpointDto,
+  LiveChangeDto,
+  NotebookDto,
+  ProfileDto,
+} from '@kubeflow-backstage/plugin-kubeflow-common';
+import { KubeflowApi, NamespaceRef } from './KubeflowApi';
+
+const enc = encodeURIComponent;
+
+function namespacePath({ cluster, namespace }: NamespaceRef) {
+  return `/clusters/${enc(cluster)}/namespaces/${enc(namespace)}`;
+}
 
 /** Talks to `/api/kubeflow` with the signed-in user's token (through the fetch API). */
 export class KubeflowClient implements KubeflowApi {
@@ -13,13 +25,91 @@ export class KubeflowClient implements KubeflowApi {
     this.fetchApi = options.fetchApi;
   }
 
-  async getClusters(): Promise<KubeflowClusterSummary[]> {
-    return this.get('/clusters');
+  getClusters(): Promise<ClusterStatusDto[]> {
+    return this.call('/clusters');
   }
 
-  private async get<T>(path: string): Promise<T> {
+  getProfiles(cluster: string): Promise<ProfileDto[]> {
+    return this.call(`/clusters/${enc(cluster)}/profiles`);
+  }
+
+  getNotebooks(ref: NamespaceRef): Promise<NotebookDto[]> {
+    return this.call(`${namespacePath(ref)}/notebooks`);
+  }
+
+  setNotebookRunning(
+    ref: NamespaceRef & { name: string; running: boolean },
+  ): Promise<NotebookDto> {
+    return this.call(
+      `${namespacePath(ref)}/notebooks/${enc(ref.name)}/${
+        ref.running ? 'start' : 'stop'
+      }`,
+      'POST',
+    );
+  }
+
+  getEndpoints(ref: NamespaceRef): Promise<EndpointDto[]> {
+    return this.call(`${namespacePath(ref)}/inferenceservices`);
+  }
+
+  moveCanary(
+    ref: NamespaceRef & { name: string; to: 'promote' | 'rollback' },
+  ): Promise<EndpointDto> {
+    return this.call(
+      `${namespacePath(ref)}/inferenceservices/${enc(ref.name)}/${ref.to}`,
+      'POST',
+    );
+  }
+
+  subscribe(
+    ref: NamespaceRef,
+    onChange: (change: LiveChangeDto) => void,
+  ): () => void {
+    const controller = new AbortController();
+    const listen = async () => {
+      // Reconnect with a pause while the page is open; fetch (not EventSource) carries the token.
+      while (!controller.signal.aborted) {
+        try {
+          const baseUrl = await this.discoveryApi.getBaseUrl('kubeflow');
+          const response = await this.fetchApi.fetch(
+            `${baseUrl}${namespacePath(ref)}/events`,
+            {
+              signal: controller.signal,
+            },
+          );
+          if (!response.ok || !response.body)
+            throw new Error(`live channel: ${response.status}`);
+          const reader = response.body.getReader();
+          const decoder = new TextDecoder();
+          let buffer = '';
+          for (;;) {
+            const { value, done } = await reader.read();
+            if (done) break;
+            buffer += decoder.decode(value, { stream: true });
+            let end = buffer.indexOf('\n\n');
+            while (end >= 0) {
+              const data = buffer
+                .slice(0, end)
+                .split('\n')
+                .find(line => line.startsWith('data: '));
+              buffer = buffer.slice(end + 2);
+              if (data) onChange(JSON.parse(data.slice(6)));
+              end = buffer.indexOf('\n\n');
+            }
+          }
+        } catch {
+          // fall through to the pause below
+        }
+        await new Promise(resolve => setTimeout(resolve, 3_000));
+      }
+    };
+    void listen();
+    return () => controller.abort();
+  }
+
+  private async call<T>(path: string, method = 'GET'): Promise<T> {
     const baseUrl = await this.discoveryApi.getBaseUrl('kubeflow');
-    const response = await this.fetchApi.fetch(`${baseUrl}${path}`);
+    const response = await this.fetchApi.fetch(`${baseUrl}${path}`, { method });
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }

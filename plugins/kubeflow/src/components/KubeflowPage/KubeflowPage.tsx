@@ -2,59 +2,86 @@ import {
   Content,
   ContentHeader,
   Header,
+  InfoCard,
   Link,
   Page,
   Progress,
   ResponseErrorPanel,
-  Table,
-  TableColumn,
+  Select,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
-import { KubeflowClusterSummary } from '@kubeflow-backstage/plugin-kubeflow-common';
+import Grid from '@material-ui/core/Grid';
+import Typography from '@material-ui/core/Typography';
+import { useEffect, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { kubeflowApiRef } from '../../api/KubeflowApi';
+import { ClustersCard } from '../ClustersCard';
+import { EndpointsCard } from '../EndpointsCard';
+import { NotebooksCard } from '../NotebooksCard';
 
-const columns: TableColumn<KubeflowClusterSummary>[] = [
-  { title: 'Cluster', field: 'title', highlight: true },
-  { title: 'Name', field: 'name' },
+/** Bumps a key whenever the live channel reports a change in the namespace (debounced). */
+function useLiveRefresh(cluster?: string, namespace?: string): number {
+  const api = useApi(kubeflowApiRef);
+  const [key, setKey] = useState(0);
+  useEffect(() => {
+    if (!cluster || !namespace) return undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const unsubscribe = api.subscribe({ cluster, namespace }, () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => setKey(k => k + 1), 300);
+    });
+    return () => {
+      clearTimeout(timer);
+      unsubscribe();
+    };
+  }, [api, cluster, namespace]);
+  return key;
+}
+
+const QUICK_ACTIONS = [
+  { title: 'New ML project', to: '/create/templates/default/ml-project' },
+  { title: 'All templates', to: '/create' },
   {
-    title: 'Kubeflow dashboard',
-    render: cluster =>
-      cluster.dashboardUrl ? (
-        <Link to={cluster.dashboardUrl}>{cluster.dashboardUrl}</Link>
-      ) : (
-        '—'
-      ),
+    title: 'Models in the catalog',
+    to: '/?filters[kind]=resource&filters[type]=ai-model',
   },
 ];
 
-/** The Kubeflow home page: today, the clusters the portal is connected to. */
+/**
+ * The Kubeflow home page (the Central Dashboard inside the portal): the clusters and their
+ * components, a profile picker limited to the profiles the user may see, and the profile's
+ * notebooks and endpoints, live.
+ */
 export const KubeflowPage = () => {
-  const kubeflowApi = useApi(kubeflowApiRef);
-  const { value, loading, error } = useAsync(
-    () => kubeflowApi.getClusters(),
-    [kubeflowApi],
+  const api = useApi(kubeflowApiRef);
+  const clusters = useAsync(() => api.getClusters(), [api]);
+  const [cluster, setCluster] = useState<string>();
+  const [namespace, setNamespace] = useState<string>();
+  const selectedCluster = cluster ?? clusters.value?.[0]?.name;
+  const profiles = useAsync(
+    async () =>
+      selectedCluster ? api.getProfiles(selectedCluster) : undefined,
+    [api, selectedCluster],
   );
+  const selectedNamespace =
+    namespace && profiles.value?.some(p => p.name === namespace)
+      ? namespace
+      : profiles.value?.[0]?.name;
+  const refreshKey = useLiveRefresh(selectedCluster, selectedNamespace);
+  const role = profiles.value?.find(p => p.name === selectedNamespace)?.role;
+  // Viewers see no buttons they could not use; the cluster still decides on every action.
+  const canChange = role !== 'view';
 
-  let body: JSX.Element;
-  if (loading) {
-    body = <Progress />;
-  } else if (error) {
-    body = <ResponseErrorPanel error={error} />;
-  } else {
-    body = (
-      <Table<KubeflowClusterSummary>
-        title="Clusters"
-        options={{ search: false, paging: false }}
-        columns={columns}
-        data={value ?? []}
-        emptyContent={
-          <div style={{ padding: 16 }}>
-            No Kubeflow cluster is configured. Add one under kubeflow.clusters
-            in app-config.yaml.
-          </div>
-        }
-      />
+  let profileContent: JSX.Element | null = null;
+  if (profiles.loading) profileContent = <Progress />;
+  else if (profiles.error)
+    profileContent = <ResponseErrorPanel error={profiles.error} />;
+  else if (selectedCluster && profiles.value?.length === 0) {
+    profileContent = (
+      <Typography>
+        You are not a member of any Kubeflow profile on this cluster. Ask a
+        profile owner to add you as a contributor.
+      </Typography>
     );
   }
 
@@ -62,11 +89,80 @@ export const KubeflowPage = () => {
     <Page themeId="tool">
       <Header
         title="Kubeflow"
-        subtitle="Notebooks, pipelines, experiments, models and endpoints of your team"
+        subtitle="Notebooks, models and endpoints of your profiles, live"
       />
       <Content>
-        <ContentHeader title="Connected clusters" />
-        {body}
+        <ContentHeader
+          title={
+            selectedNamespace ? `Profile ${selectedNamespace}` : 'Kubeflow'
+          }
+        >
+          {(clusters.value?.length ?? 0) > 1 && (
+            <Select
+              label="Cluster"
+              items={clusters.value!.map(c => ({
+                label: c.title,
+                value: c.name,
+              }))}
+              selected={selectedCluster}
+              onChange={value => setCluster(String(value))}
+            />
+          )}
+          {!!profiles.value?.length && (
+            <Select
+              label="Profile"
+              items={profiles.value.map(p => ({
+                label: p.role ? `${p.name} (${p.role})` : p.name,
+                value: p.name,
+              }))}
+              selected={selectedNamespace}
+              onChange={value => setNamespace(String(value))}
+            />
+          )}
+        </ContentHeader>
+        <Grid container spacing={3}>
+          <Grid item xs={12} md={8}>
+            <ClustersCard
+              clusters={clusters.value}
+              loading={clusters.loading}
+              error={clusters.error}
+            />
+          </Grid>
+          <Grid item xs={12} md={4}>
+            <InfoCard title="Quick actions">
+              {QUICK_ACTIONS.map(action => (
+                <Typography key={action.title}>
+                  <Link to={action.to}>{action.title}</Link>
+                </Typography>
+              ))}
+            </InfoCard>
+          </Grid>
+          {profileContent && (
+            <Grid item xs={12}>
+              {profileContent}
+            </Grid>
+          )}
+          {selectedCluster && selectedNamespace && (
+            <>
+              <Grid item xs={12}>
+                <NotebooksCard
+                  cluster={selectedCluster}
+                  namespace={selectedNamespace}
+                  refreshKey={refreshKey}
+                  canChange={canChange}
+                />
+              </Grid>
+              <Grid item xs={12}>
+                <EndpointsCard
+                  cluster={selectedCluster}
+                  namespace={selectedNamespace}
+                  refreshKey={refreshKey}
+                  canChange={canChange}
+                />
+              </Grid>
+            </>
+          )}
+        </Grid>
       </Content>
     </Page>
   );

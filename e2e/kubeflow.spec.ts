@@ -1,0 +1,49 @@
+import { expect, test } from '@playwright/test';
+
+test('the Kubeflow page: pick a profile, stop and start a notebook live, promote a canary', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Enter' }).click();
+  const nav = page.getByRole('navigation', { name: 'sidebar nav' });
+  await nav.getByRole('link', { name: 'Kubeflow' }).click();
+
+  await expect(page.getByText('Local Kubeflow sandbox')).toBeVisible();
+  await expect(page.getByText('Synced')).toBeVisible();
+  // The guest contributes to team-nlp (view) and team-vision (edit), and sees only those.
+  await expect(page.getByText('Notebooks in team-nlp')).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Stop / })).toHaveCount(0);
+  await page.getByText('team-nlp (view)').click();
+  await expect(page.getByRole('option')).toHaveCount(2);
+  await page.getByRole('option', { name: 'team-vision (edit)' }).click();
+  await expect(page.getByText('Notebooks in team-vision')).toBeVisible();
+
+  const stop = page.getByRole('button', { name: 'Stop defect-eda' });
+  await expect(stop).toBeVisible();
+  await page.screenshot({
+    path: 'e2e-screenshots/kubeflow-home.png',
+    fullPage: true,
+  });
+  await stop.click();
+  await page.getByRole('button', { name: 'Stop notebook' }).click();
+  const row = page.getByRole('row').filter({ hasText: 'defect-eda' });
+  // The controller scales the server down; the page follows through the live channel.
+  await expect(row.getByText(/^Stopped/)).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Start defect-eda' }).click();
+  await expect(row.getByText(/^Running/)).toBeVisible({ timeout: 30_000 });
+
+  const promote = page.getByRole('button', { name: 'Promote resnet50-vision' });
+  await expect(
+    page.getByRole('img', { name: '10% of traffic on the latest revision' }),
+  ).toBeVisible();
+  await promote.click();
+  await expect(
+    page.getByRole('img', { name: '100% of traffic on the latest revision' }),
+  ).toBeVisible({
+    timeout: 30_000,
+  });
+  await page.screenshot({
+    path: 'e2e-screenshots/kubeflow-after-actions.png',
+    fullPage: true,
+  });
+});

@@ -1,0 +1,130 @@
+import { NotFoundError } from '@backstage/errors';
+import {
+  kubeflowInferenceServiceReadPermission,
+  kubeflowInferenceServiceUpdatePermission,
+} from '@kubeflow-backstage/plugin-kubeflow-common';
+import {
+  KUBEFLOW_RESOURCE_TYPES,
+  KubeflowClusters,
+  objectPath,
+} from '@kubeflow-backstage/plugin-kubeflow-node';
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import { CallerResolver } from '../services/CallerResolver';
+import { endpointDto } from '../services/dtos';
+import { namespacedTarget, parseBody } from './params';
+
+const ISVCS = { group: 'serving.kserve.io', resource: 'inferenceservices' };
+
+const replicasBody = z
+  .object({
+    minReplicas: z.number().int().min(0).max(100),
+    maxReplicas: z.number().int().min(1).max(100),
+  })
+  .refine(
+    b => b.minReplicas <= b.maxReplicas,
+    'minReplicas must not exceed maxReplicas',
+  );
+
+/**
+ * Endpoint (InferenceService) routes: reads from the cache; canary promote (all traffic to the
+ * latest revision), rollback (all traffic back to the previous one) and replica changes go to the
+ * cluster as the signed-in user, each idempotent (a merge patch of the desired value).
+ */
+export function endpointRoutes(options: {
+  clusters: KubeflowClusters;
+  callers: CallerResolver;
+}) {
+  const { clusters, callers } = options;
+  const router = Router();
+  const base = '/clusters/:cluster/namespaces/:namespace/inferenceservices';
+
+  router.get(base, async (req, res) => {
+    const { cluster, namespace } = namespacedTarget(clusters, req.params);
+    const caller = await callers.caller(req);
+    await callers.authorize(
+      caller,
+      cluster.name,
+      kubeflowInferenceServiceReadPermission,
+      {
+        verb: 'list',
+        ...ISVCS,
+        namespace,
+      },
+    );
+    const items = await clusters.cache.list(cluster.name, 'inferenceservices');
+    res.json(
+      items
+        .filter(i => i.metadata.namespace === namespace)
+        .sort((a, b) => a.metadata.name.localeCompare(b.metadata.name))
+        .map(i => endpointDto(cluster, i)),
+    );
+  });
+
+  router.get(`${base}/:name`, async (req, res) => {
+    const { cluster, namespace, name } = namespacedTarget(clusters, req.params);
+    const caller = await callers.caller(req);
+    await callers.authorize(
+      caller,
+      cluster.name,
+      kubeflowInferenceServiceReadPermission,
+      {
+        verb: 'get',
+        ...ISVCS,
+        namespace,
+        name,
+      },
+    );
+    await clusters.cache.list(cluster.name, 'inferenceservices');
+    const isvc = clusters.cache
+      .source(cluster.name, 'inferenceservices')
+      .get(`${namespace}/${name}`);
+    if (!isvc)
+      throw new NotFoundError(
+        `No endpoint ${namespace}/${name} on ${cluster.name}`,
+      );
+    res.json(endpointDto(cluster, isvc));
+  });
+
+  const patchRoute = (
+    suffix: string,
+    predictorPatch: (body: unknown) => Record<string, unknown>,
+  ) =>
+    router.post(`${base}/:name/${suffix}`, async (req, res) => {
+      const { cluster, namespace, name } = namespacedTarget(
+        clusters,
+        req.params,
+      );
+      const patch = predictorPatch(req.body);
+      const caller = await callers.caller(req);
+      await callers.authorize(
+        caller,
+        cluster.name,
+        kubeflowInferenceServiceUpdatePermission,
+        {
+          verb: 'patch',
+          ...ISVCS,
+          namespace,
+          name,
+        },
+      );
+      const updated = await clusters.client(cluster.name).request({
+        method: 'PATCH',
+        path: objectPath(
+          KUBEFLOW_RESOURCE_TYPES.inferenceservices,
+          namespace,
+          name!,
+        ),
+        contentType: 'application/merge-patch+json',
+        body: { spec: { predictor: patch } },
+        as: caller.identity,
+      });
+      res.json(endpointDto(cluster, updated));
+    });
+
+  patchRoute('promote', () => ({ canaryTrafficPercent: null }));
+  patchRoute('rollback', () => ({ canaryTrafficPercent: 0 }));
+  patchRoute('replicas', body => parseBody(replicasBody, body));
+
+  return router;
+}

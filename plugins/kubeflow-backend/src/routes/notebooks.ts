@@ -1,0 +1,162 @@
+import { NotFoundError } from '@backstage/errors';
+import {
+  NOTEBOOK_STOPPED_ANNOTATION,
+  kubeflowNotebookDeletePermission,
+  kubeflowNotebookReadPermission,
+  kubeflowNotebookUpdatePermission,
+} from '@kubeflow-backstage/plugin-kubeflow-common';
+import {
+  KUBEFLOW_RESOURCE_TYPES,
+  KubeflowClusters,
+  objectPath,
+} from '@kubeflow-backstage/plugin-kubeflow-node';
+import Router from 'express-promise-router';
+import { CallerResolver } from '../services/CallerResolver';
+import { notebookDto } from '../services/dtos';
+import { namespacedTarget } from './params';
+
+const NOTEBOOKS = { group: 'kubeflow.org', resource: 'notebooks' };
+
+/**
+ * Notebook routes. Reads come from the shared watch cache; start, stop and delete go to the
+ * cluster as the signed-in user and answer with the notebook's new state.
+ */
+export function notebookRoutes(options: {
+  clusters: KubeflowClusters;
+  callers: CallerResolver;
+}) {
+  const { clusters, callers } = options;
+  const router = Router();
+  const base = '/clusters/:cluster/namespaces/:namespace/notebooks';
+
+  router.get(base, async (req, res) => {
+    const { cluster, namespace } = namespacedTarget(clusters, req.params);
+    const caller = await callers.caller(req);
+    await callers.authorize(
+      caller,
+      cluster.name,
+      kubeflowNotebookReadPermission,
+      {
+        verb: 'list',
+        ...NOTEBOOKS,
+        namespace,
+      },
+    );
+    const items = await clusters.cache.list(cluster.name, 'notebooks');
+    res.json(
+      items
+        .filter(n => n.metadata.namespace === namespace)
+        .sort((a, b) =>
+          String(b.metadata.creationTimestamp).localeCompare(
+            String(a.metadata.creationTimestamp),
+          ),
+        )
+        .map(n => notebookDto(cluster, n)),
+    );
+  });
+
+  router.get(`${base}/:name`, async (req, res) => {
+    const { cluster, namespace, name } = namespacedTarget(clusters, req.params);
+    const caller = await callers.caller(req);
+    await callers.authorize(
+      caller,
+      cluster.name,
+      kubeflowNotebookReadPermission,
+      {
+        verb: 'get',
+        ...NOTEBOOKS,
+        namespace,
+        name,
+      },
+    );
+    await clusters.cache.list(cluster.name, 'notebooks');
+    const notebook = clusters.cache
+      .source(cluster.name, 'notebooks')
+      .get(`${namespace}/${name}`);
+    if (!notebook)
+      throw new NotFoundError(
+        `No notebook ${namespace}/${name} on ${cluster.name}`,
+      );
+    res.json(notebookDto(cluster, notebook));
+  });
+
+  for (const action of ['stop', 'start'] as const) {
+    router.post(`${base}/:name/${action}`, async (req, res) => {
+      const { cluster, namespace, name } = namespacedTarget(
+        clusters,
+        req.params,
+      );
+      const caller = await callers.caller(req);
+      await callers.authorize(
+        caller,
+        cluster.name,
+        kubeflowNotebookUpdatePermission,
+        {
+          verb: 'patch',
+          ...NOTEBOOKS,
+          namespace,
+          name,
+        },
+      );
+      const client = clusters.client(cluster.name);
+      const path = objectPath(
+        KUBEFLOW_RESOURCE_TYPES.notebooks,
+        namespace,
+        name!,
+      );
+      const current = await client.request({ path, as: caller.identity });
+      const stopped =
+        current.metadata?.annotations?.[NOTEBOOK_STOPPED_ANNOTATION] !==
+        undefined;
+      // Idempotent: stopping a stopped notebook (or starting a started one) changes nothing.
+      const updated =
+        stopped === (action === 'stop')
+          ? current
+          : await client.request({
+              method: 'PATCH',
+              path,
+              contentType: 'application/merge-patch+json',
+              body: {
+                metadata: {
+                  annotations: {
+                    [NOTEBOOK_STOPPED_ANNOTATION]:
+                      action === 'stop'
+                        ? new Date().toISOString().replace(/\.\d+Z$/, 'Z')
+                        : null,
+                  },
+                },
+              },
+              as: caller.identity,
+            });
+      res.json(notebookDto(cluster, updated));
+    });
+  }
+
+  router.delete(`${base}/:name`, async (req, res) => {
+    const { cluster, namespace, name } = namespacedTarget(clusters, req.params);
+    const caller = await callers.caller(req);
+    await callers.authorize(
+      caller,
+      cluster.name,
+      kubeflowNotebookDeletePermission,
+      {
+        verb: 'delete',
+        ...NOTEBOOKS,
+        namespace,
+        name,
+      },
+    );
+    try {
+      await clusters.client(cluster.name).request({
+        method: 'DELETE',
+        path: objectPath(KUBEFLOW_RESOURCE_TYPES.notebooks, namespace, name!),
+        as: caller.identity,
+      });
+    } catch (error: any) {
+      if (error?.status !== 404) throw error; // already gone: deleting is idempotent
+    }
+    res.status(204).end();
+  });
+
+  return router;
+}

@@ -1,0 +1,84 @@
+import { DisplayState } from './status/types';
+
+/** A cluster as the pages show it: never a URL or credential. @public */
+export interface ClusterStatusDto {
+  name: string;
+  title: string;
+  dashboardUrl?: string;
+  /** synced, stale (since), unreachable, initializing. */
+  state: 'synced' | 'stale' | 'unreachable' | 'initializing';
+  staleSince?: string;
+  lastError?: string;
+  /** Components the cluster has; absent ones are false. */
+  components?: {
+    notebooks: boolean;
+    serving: boolean;
+    pipelines: boolean;
+    modelRegistry: boolean;
+    katib: boolean;
+    training: boolean;
+    spark: boolean;
+  };
+}
+
+/** A profile the caller may see, with their role in it. @public */
+export interface ProfileDto {
+  name: string;
+  owner?: string;
+  /** The caller's role: owner, edit or view (from the RoleBindings Kubeflow writes). */
+  role?: string;
+}
+
+/** A notebook server on a page. @public */
+export interface NotebookDto {
+  cluster: string;
+  namespace: string;
+  name: string;
+  state: DisplayState;
+  serverType: string;
+  image?: string;
+  cpu?: string;
+  memory?: string;
+  gpus?: string;
+  lastActivity?: string;
+  createdAt?: string;
+  /** Where to open it, when the Kubeflow dashboard URL is configured. */
+  connectUrl?: string;
+  stopped: boolean;
+}
+
+/** An InferenceService on a page. @public */
+export interface EndpointDto {
+  cluster: string;
+  namespace: string;
+  name: string;
+  state: DisplayState;
+  url?: string;
+  modelFormat?: string;
+  runtime?: string;
+  storageUri?: string;
+  minReplicas?: number;
+  maxReplicas?: number;
+  canaryTrafficPercent?: number;
+  traffic: Array<{
+    revision?: string;
+    percent: number;
+    latest: boolean;
+    tag?: string;
+  }>;
+  conditions: Array<{
+    type: string;
+    status: string;
+    reason?: string;
+    message?: string;
+  }>;
+}
+
+/** A change pushed on the live channel. @public */
+export interface LiveChangeDto {
+  cluster: string;
+  resource: string;
+  type: 'ADDED' | 'MODIFIED' | 'DELETED';
+  namespace?: string;
+  name?: string;
+}

@@ -1,0 +1,1 @@
+export { NotebooksCard } from './NotebooksCard';
