@@ -1,4 +1,3 @@
-import { NotFoundError } from '@backstage/errors';
 import {
   kubeflowInferenceServiceReadPermission,
   kubeflowInferenceServiceUpdatePermission,
@@ -12,6 +11,7 @@ import Router from 'express-promise-router';
 import { z } from 'zod';
 import { CallerResolver } from '../services/CallerResolver';
 import { endpointDto } from '../services/dtos';
+import { cachedReadRoutes } from './cachedReads';
 import { namespacedTarget, parseBody } from './params';
 
 const ISVCS = { group: 'serving.kserve.io', resource: 'inferenceservices' };
@@ -39,51 +39,16 @@ export function endpointRoutes(options: {
   const router = Router();
   const base = '/clusters/:cluster/namespaces/:namespace/inferenceservices';
 
-  router.get(base, async (req, res) => {
-    const { cluster, namespace } = namespacedTarget(clusters, req.params);
-    const caller = await callers.caller(req);
-    await callers.authorize(
-      caller,
-      cluster.name,
-      kubeflowInferenceServiceReadPermission,
-      {
-        verb: 'list',
-        ...ISVCS,
-        namespace,
-      },
-    );
-    const items = await clusters.cache.list(cluster.name, 'inferenceservices');
-    res.json(
-      items
-        .filter(i => i.metadata.namespace === namespace)
-        .sort((a, b) => a.metadata.name.localeCompare(b.metadata.name))
-        .map(i => endpointDto(cluster, i)),
-    );
-  });
-
-  router.get(`${base}/:name`, async (req, res) => {
-    const { cluster, namespace, name } = namespacedTarget(clusters, req.params);
-    const caller = await callers.caller(req);
-    await callers.authorize(
-      caller,
-      cluster.name,
-      kubeflowInferenceServiceReadPermission,
-      {
-        verb: 'get',
-        ...ISVCS,
-        namespace,
-        name,
-      },
-    );
-    await clusters.cache.list(cluster.name, 'inferenceservices');
-    const isvc = clusters.cache
-      .source(cluster.name, 'inferenceservices')
-      .get(`${namespace}/${name}`);
-    if (!isvc)
-      throw new NotFoundError(
-        `No endpoint ${namespace}/${name} on ${cluster.name}`,
-      );
-    res.json(endpointDto(cluster, isvc));
+  cachedReadRoutes(router, {
+    clusters,
+    callers,
+    base,
+    resource: 'inferenceservices',
+    group: ISVCS.group,
+    permission: kubeflowInferenceServiceReadPermission,
+    label: 'endpoint',
+    toDto: endpointDto,
+    order: (a, b) => a.metadata.name.localeCompare(b.metadata.name),
   });
 
   const patchRoute = (

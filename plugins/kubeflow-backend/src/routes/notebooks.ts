@@ -1,4 +1,3 @@
-import { NotFoundError } from '@backstage/errors';
 import {
   NOTEBOOK_STOPPED_ANNOTATION,
   kubeflowNotebookDeletePermission,
@@ -13,6 +12,7 @@ import {
 import Router from 'express-promise-router';
 import { CallerResolver } from '../services/CallerResolver';
 import { notebookDto } from '../services/dtos';
+import { cachedReadRoutes } from './cachedReads';
 import { namespacedTarget } from './params';
 
 const NOTEBOOKS = { group: 'kubeflow.org', resource: 'notebooks' };
@@ -29,55 +29,20 @@ export function notebookRoutes(options: {
   const router = Router();
   const base = '/clusters/:cluster/namespaces/:namespace/notebooks';
 
-  router.get(base, async (req, res) => {
-    const { cluster, namespace } = namespacedTarget(clusters, req.params);
-    const caller = await callers.caller(req);
-    await callers.authorize(
-      caller,
-      cluster.name,
-      kubeflowNotebookReadPermission,
-      {
-        verb: 'list',
-        ...NOTEBOOKS,
-        namespace,
-      },
-    );
-    const items = await clusters.cache.list(cluster.name, 'notebooks');
-    res.json(
-      items
-        .filter(n => n.metadata.namespace === namespace)
-        .sort((a, b) =>
-          String(b.metadata.creationTimestamp).localeCompare(
-            String(a.metadata.creationTimestamp),
-          ),
-        )
-        .map(n => notebookDto(cluster, n)),
-    );
-  });
-
-  router.get(`${base}/:name`, async (req, res) => {
-    const { cluster, namespace, name } = namespacedTarget(clusters, req.params);
-    const caller = await callers.caller(req);
-    await callers.authorize(
-      caller,
-      cluster.name,
-      kubeflowNotebookReadPermission,
-      {
-        verb: 'get',
-        ...NOTEBOOKS,
-        namespace,
-        name,
-      },
-    );
-    await clusters.cache.list(cluster.name, 'notebooks');
-    const notebook = clusters.cache
-      .source(cluster.name, 'notebooks')
-      .get(`${namespace}/${name}`);
-    if (!notebook)
-      throw new NotFoundError(
-        `No notebook ${namespace}/${name} on ${cluster.name}`,
-      );
-    res.json(notebookDto(cluster, notebook));
+  cachedReadRoutes(router, {
+    clusters,
+    callers,
+    base,
+    resource: 'notebooks',
+    group: NOTEBOOKS.group,
+    permission: kubeflowNotebookReadPermission,
+    label: 'notebook',
+    toDto: notebookDto,
+    // Newest first, as the Jupyter web app lists them.
+    order: (a, b) =>
+      String(b.metadata.creationTimestamp).localeCompare(
+        String(a.metadata.creationTimestamp),
+      ),
   });
 
   for (const action of ['stop', 'start'] as const) {

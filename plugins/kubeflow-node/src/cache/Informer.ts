@@ -4,7 +4,8 @@ import { listKubernetes } from '../clients/pagination';
 import { BackoffOptions, backoffDelay, sleep } from '../clients/retry';
 import { KubeResourceType, collectionPath } from '../resourceTypes';
 import { ObjectMap } from './ObjectMap';
-import { CacheEvent, CacheSource } from './types';
+import { MapBackedSource } from './MapBackedSource';
+import { CacheEvent } from './types';
 
 /** Options of an {@link Informer}. */
 export interface InformerOptions {
@@ -33,9 +34,9 @@ function keyOf(object: any): string {
  * jittered backoff and marks the source stale without dropping what it holds; a periodic relist
  * catches anything a watch could have missed.
  */
-export class Informer implements CacheSource {
+export class Informer extends MapBackedSource {
   readonly resource: string;
-  private readonly map: ObjectMap;
+  protected readonly map: ObjectMap;
   private readonly options: InformerOptions;
   private resourceVersion = '';
   private needList = true;
@@ -44,6 +45,7 @@ export class Informer implements CacheSource {
   private resyncTimer?: NodeJS.Timeout;
 
   constructor(options: InformerOptions) {
+    super();
     this.options = options;
     this.resource = options.name;
     this.map = new ObjectMap(
@@ -70,22 +72,6 @@ export class Informer implements CacheSource {
     this.stopped = true;
     clearInterval(this.resyncTimer);
     this.current?.abort(new Error('stopped'));
-  }
-
-  values(): any[] {
-    return this.map.values();
-  }
-
-  get(key: string): any | undefined {
-    return this.map.get(key);
-  }
-
-  health() {
-    return this.map.health();
-  }
-
-  whenSynced(timeoutMs: number): Promise<void> {
-    return this.map.whenSynced(timeoutMs);
   }
 
   private async run(): Promise<void> {

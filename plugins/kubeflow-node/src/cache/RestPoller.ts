@@ -1,7 +1,8 @@
 import { ClusterRequestError } from '../clients/errors';
 import { BackoffOptions, backoffDelay, sleep } from '../clients/retry';
 import { ObjectMap } from './ObjectMap';
-import { CacheEvent, CacheSource } from './types';
+import { MapBackedSource } from './MapBackedSource';
+import { CacheEvent } from './types';
 
 /** Options of a {@link RestPoller}. */
 export interface RestPollerOptions {
@@ -33,9 +34,9 @@ export interface RestPollerOptions {
  * health as the informers: a full read, then incremental polls by update time, with periodic full
  * reads that also catch deletions. Failures keep what is held and mark the source stale.
  */
-export class RestPoller implements CacheSource {
+export class RestPoller extends MapBackedSource {
   readonly resource: string;
-  private readonly map: ObjectMap;
+  protected readonly map: ObjectMap;
   private readonly options: RestPollerOptions;
   private stopped = true;
   private controller?: AbortController;
@@ -43,6 +44,7 @@ export class RestPoller implements CacheSource {
   private lastFullRead = 0;
 
   constructor(options: RestPollerOptions) {
+    super();
     this.options = options;
     this.resource = options.name;
     this.map = new ObjectMap(
@@ -63,22 +65,6 @@ export class RestPoller implements CacheSource {
   stop(): void {
     this.stopped = true;
     this.controller?.abort(new Error('stopped'));
-  }
-
-  values(): any[] {
-    return this.map.values();
-  }
-
-  get(key: string): any | undefined {
-    return this.map.get(key);
-  }
-
-  health() {
-    return this.map.health();
-  }
-
-  whenSynced(timeoutMs: number): Promise<void> {
-    return this.map.whenSynced(timeoutMs);
   }
 
   /** One poll, now; resolves when applied. Exposed so actions can refresh after a write. */
