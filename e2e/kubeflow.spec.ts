@@ -46,4 +46,17 @@ test('the Kubeflow page: pick a profile, stop and start a notebook live, promote
     path: 'e2e-screenshots/kubeflow-after-actions.png',
     fullPage: true,
   });
+
+  // The endpoint's own entity page has the same live view on its Kubeflow tab.
+  await page.goto(
+    '/catalog/sandbox/component/team-vision.resnet50-vision/kubeflow',
+  );
+  await expect(page.getByText('Endpoint resnet50-vision')).toBeVisible();
+  await expect(
+    page.getByRole('img', { name: '100% of traffic on the latest revision' }),
+  ).toBeVisible();
+  await page.screenshot({
+    path: 'e2e-screenshots/endpoint-entity.png',
+    fullPage: true,
+  });
 });

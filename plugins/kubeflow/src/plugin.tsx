@@ -6,9 +6,11 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/frontend-plugin-api';
+import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import CategoryIcon from '@material-ui/icons/Category';
 import { kubeflowApiRef } from './api/KubeflowApi';
 import { KubeflowClient } from './api/KubeflowClient';
+import { isKubeflowLiveEntity } from './components/EntityKubeflowContent/isKubeflowLiveEntity';
 
 const kubeflowApi = ApiBlueprint.make({
   params: defineParams =>
@@ -34,6 +36,19 @@ const kubeflowPage = PageBlueprint.make({
   },
 });
 
+/** The live Kubeflow tab of notebook and endpoint entities. */
+const entityKubeflowContent = EntityContentBlueprint.make({
+  params: {
+    path: 'kubeflow',
+    title: 'Kubeflow',
+    filter: isKubeflowLiveEntity,
+    loader: () =>
+      import('./components/EntityKubeflowContent').then(m => (
+        <m.EntityKubeflowContent />
+      )),
+  },
+});
+
 /**
  * The Kubeflow frontend plugin.
  *
@@ -44,5 +59,5 @@ export const kubeflowPlugin = createFrontendPlugin({
   title: 'Kubeflow',
   icon: <CategoryIcon />,
   routes: { root: kubeflowRootRouteRef },
-  extensions: [kubeflowApi, kubeflowPage],
+  extensions: [kubeflowApi, kubeflowPage, entityKubeflowContent],
 });

@@ -24,11 +24,13 @@ export interface KubeflowApi {
   /** The profiles the signed-in user may see on a cluster. */
   getProfiles(cluster: string): Promise<ProfileDto[]>;
   getNotebooks(ref: NamespaceRef): Promise<NotebookDto[]>;
+  getNotebook(ref: NamespaceRef & { name: string }): Promise<NotebookDto>;
   /** Stops or starts a notebook as the signed-in user; answers its new state. */
   setNotebookRunning(
     ref: NamespaceRef & { name: string; running: boolean },
   ): Promise<NotebookDto>;
   getEndpoints(ref: NamespaceRef): Promise<EndpointDto[]>;
+  getEndpoint(ref: NamespaceRef & { name: string }): Promise<EndpointDto>;
   /** Promotes the canary (all traffic to the latest revision) or rolls it back. */
   moveCanary(
     ref: NamespaceRef & { name: string; to: 'promote' | 'rollback' },

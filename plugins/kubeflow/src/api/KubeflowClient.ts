@@ -37,6 +37,16 @@ export class KubeflowClient implements KubeflowApi {
     return this.call(`${namespacePath(ref)}/notebooks`);
   }
 
+  getNotebook(ref: NamespaceRef & { name: string }): Promise<NotebookDto> {
+    return this.call(`${namespacePath(ref)}/notebooks/${enc(ref.name)}`);
+  }
+
+  getEndpoint(ref: NamespaceRef & { name: string }): Promise<EndpointDto> {
+    return this.call(
+      `${namespacePath(ref)}/inferenceservices/${enc(ref.name)}`,
+    );
+  }
+
   setNotebookRunning(
     ref: NamespaceRef & { name: string; running: boolean },
   ): Promise<NotebookDto> {

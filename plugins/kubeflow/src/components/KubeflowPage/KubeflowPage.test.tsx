@@ -2,108 +2,10 @@ import {
   renderInTestApp,
   TestApiProvider,
 } from '@backstage/frontend-test-utils';
-import {
-  EndpointDto,
-  LiveChangeDto,
-  NotebookDto,
-} from '@kubeflow-backstage/plugin-kubeflow-common';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { KubeflowApi, kubeflowApiRef } from '../../api/KubeflowApi';
+import { fakeApi } from '../../__testUtils__/fakeApi';
 import { KubeflowPage } from './KubeflowPage';
-
-const notebook = (name: string, stopped: boolean): NotebookDto => ({
-  cluster: 'sandbox',
-  namespace: 'team-vision',
-  name,
-  serverType: 'Jupyter',
-  image: 'kubeflownotebookswg/jupyter-scipy:v1.10.0',
-  cpu: '1',
-  memory: '2Gi',
-  stopped,
-  state: stopped
-    ? {
-        phase: 'stopped',
-        message: 'No pods are running for this notebook server.',
-      }
-    : { phase: 'ready', message: 'Running' },
-});
-
-const endpoint: EndpointDto = {
-  cluster: 'sandbox',
-  namespace: 'team-vision',
-  name: 'resnet50-vision',
-  state: { phase: 'ready', message: 'Ready' },
-  url: 'http://resnet50-vision.team-vision.example.com',
-  modelFormat: 'onnx',
-  canaryTrafficPercent: 10,
-  traffic: [
-    { revision: 'r2', percent: 10, latest: true },
-    { revision: 'r1', percent: 90, latest: false, tag: 'prev' },
-  ],
-  conditions: [],
-};
-
-/** A fake API whose notebooks live in memory, with a live channel the test can fire. */
-function fakeApi(overrides: Partial<KubeflowApi> = {}) {
-  let notebooks = [notebook('defect-eda', false), notebook('vscode-dev', true)];
-  const listeners: Array<(c: LiveChangeDto) => void> = [];
-  const api: KubeflowApi = {
-    getClusters: async () => [
-      {
-        name: 'sandbox',
-        title: 'Local sandbox',
-        state: 'synced',
-        components: {
-          notebooks: true,
-          serving: true,
-          pipelines: true,
-          modelRegistry: true,
-          katib: true,
-          training: false,
-          spark: true,
-        },
-      },
-    ],
-    getProfiles: async () => [
-      { name: 'team-vision', owner: 'alice@example.com', role: 'edit' },
-      { name: 'team-nlp', owner: 'bob@example.com', role: 'view' },
-    ],
-    getNotebooks: async () => notebooks,
-    setNotebookRunning: jest.fn(async ({ name, running }) => {
-      notebooks = notebooks.map(n =>
-        n.name === name ? notebook(name, !running) : n,
-      );
-      return notebooks.find(n => n.name === name)!;
-    }),
-    getEndpoints: async () => [endpoint],
-    moveCanary: jest.fn(async () => ({
-      ...endpoint,
-      canaryTrafficPercent: undefined,
-    })),
-    subscribe: (_ref, onChange) => {
-      listeners.push(onChange);
-      return () => {};
-    },
-    ...overrides,
-  };
-  const cluster = {
-    change(name: string, stopped: boolean) {
-      notebooks = notebooks.map(n =>
-        n.name === name ? notebook(name, stopped) : n,
-      );
-      listeners.forEach(l =>
-        l({
-          cluster: 'sandbox',
-          resource: 'notebooks',
-          type: 'MODIFIED',
-          namespace: 'team-vision',
-          name,
-        }),
-      );
-    },
-  };
-  return { api, cluster };
-}
 
 function render(api: KubeflowApi) {
   return renderInTestApp(

@@ -12,31 +12,13 @@ import {
 import { useApi } from '@backstage/frontend-plugin-api';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { kubeflowApiRef } from '../../api/KubeflowApi';
 import { ClustersCard } from '../ClustersCard';
 import { EndpointsCard } from '../EndpointsCard';
 import { NotebooksCard } from '../NotebooksCard';
-
-/** Bumps a key whenever the live channel reports a change in the namespace (debounced). */
-function useLiveRefresh(cluster?: string, namespace?: string): number {
-  const api = useApi(kubeflowApiRef);
-  const [key, setKey] = useState(0);
-  useEffect(() => {
-    if (!cluster || !namespace) return undefined;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const unsubscribe = api.subscribe({ cluster, namespace }, () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => setKey(k => k + 1), 300);
-    });
-    return () => {
-      clearTimeout(timer);
-      unsubscribe();
-    };
-  }, [api, cluster, namespace]);
-  return key;
-}
+import { useLiveRefresh } from '../useLiveRefresh';
 
 const QUICK_ACTIONS = [
   { title: 'New ML project', to: '/create/templates/default/ml-project' },

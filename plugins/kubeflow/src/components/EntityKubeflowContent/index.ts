@@ -1,0 +1,4 @@
+export {
+  EntityKubeflowContent,
+  isKubeflowLiveEntity,
+} from './EntityKubeflowContent';
