@@ -143,6 +143,14 @@ describe.each(databaseIds)(
       );
       const notebooks = await byType('kubeflow-notebook');
       expect(notebooks.length).toBeGreaterThanOrEqual(7);
+      const pipelines = await byType('kubeflow-pipeline');
+      expect(pipelines.length).toBeGreaterThan(0);
+      expect(pipelines[0].metadata.description).toMatch(
+        /\d+ versions?, latest .+\(/,
+      );
+      expect(
+        pipelines[0].metadata.annotations['kubeflow.org/latest-version-id'],
+      ).toBeTruthy();
     }, 60_000);
 
     it('makes each profile a group whose members are its owner and contributors', async () => {

@@ -18,6 +18,7 @@ import {
   CachedResource,
   KubeflowClusterConfig,
   KubeflowClusters,
+  listKfp,
   listModelRegistry,
 } from '@kubeflow-backstage/plugin-kubeflow-node';
 import {
@@ -74,6 +75,7 @@ export class KubeflowEntityProvider implements EntityProvider {
     string,
     { version: string; artifacts: ModelArtifact[] }
   >();
+  private pipelineVersions = new Map<string, { at: number; versions: any[] }>();
   private deltaTimer?: NodeJS.Timeout;
   private usersTimer?: NodeJS.Timeout;
   private healthTimer?: NodeJS.Timeout;
@@ -153,6 +155,7 @@ export class KubeflowEntityProvider implements EntityProvider {
       }
       await this.refreshUsers();
       await this.refreshArtifacts();
+      await this.refreshPipelineVersions(true);
       const entities = this.build();
       await this.guardRemovals(entities);
       await this.connection!.applyMutation({
@@ -261,6 +264,7 @@ export class KubeflowEntityProvider implements EntityProvider {
   /** Rebuilds from the cache and sends only what changed. */
   private async applyDelta(): Promise<void> {
     await this.refreshArtifacts();
+    await this.refreshPipelineVersions(false);
     const entities = this.build();
     const next = new Map(
       entities.map(e => [stringifyEntityRef(e), JSON.stringify(e)]),
@@ -302,6 +306,7 @@ export class KubeflowEntityProvider implements EntityProvider {
       trainjobs: values('trainjobs'),
       sparkapplications: values('sparkapplications'),
       pipelines: values('kfp.pipelines'),
+      pipelineVersions: new Map([...this.pipelineVersions].map(([id, v]) => [id, v.versions])),
       pipelineExperiments: values('kfp.experiments'),
       registry: {
         models: values('modelregistry.models'),
@@ -428,6 +433,36 @@ export class KubeflowEntityProvider implements EntityProvider {
         },
       );
     }
+  }
+
+  /**
+   * The versions of each pipeline (one paged KFP call per pipeline): all of them on a full read,
+   * only new pipelines' on a delta.
+   */
+  private async refreshPipelineVersions(all: boolean): Promise<void> {
+    if (!this.active.includes('kfp.pipelines')) return;
+    const { clusters } = this.options;
+    const client = clusters.client(this.cluster.name);
+    const pipelines = clusters.cache.source(this.cluster.name, 'kfp.pipelines').values();
+    const todo = pipelines.filter(p => all || !this.pipelineVersions.has(p.pipeline_id));
+    for (let i = 0; i < todo.length; i += 8) {
+      await Promise.all(
+        todo.slice(i, i + 8).map(async p => {
+          const versions = await listKfp(client, {
+            url: `${this.cluster.pipelinesUrl}/apis/v2beta1/pipelines/${encodeURIComponent(p.pipeline_id)}/versions`,
+            itemsKey: 'pipeline_versions',
+            query: { sort_by: 'created_at desc' },
+          });
+          // The IR is large and the entity needs none of it.
+          this.pipelineVersions.set(p.pipeline_id, {
+            at: Date.now(),
+            versions: versions.map(({ pipeline_spec: _spec, ...rest }: any) => rest),
+          });
+        }),
+      );
+    }
+    const ids = new Set(pipelines.map(p => p.pipeline_id));
+    for (const id of this.pipelineVersions.keys()) if (!ids.has(id)) this.pipelineVersions.delete(id);
   }
 
   /** Artifacts of model versions new or changed since the last look (one paged call each). */

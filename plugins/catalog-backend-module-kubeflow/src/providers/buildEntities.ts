@@ -28,6 +28,8 @@ export interface ClusterSnapshot {
   trainjobs: any[];
   sparkapplications: any[];
   pipelines: any[];
+  /** Versions per pipeline id. */
+  pipelineVersions: Map<string, any[]>;
   pipelineExperiments: any[];
   registry: RegistrySnapshot;
 }
@@ -105,7 +107,7 @@ export function buildEntities(
       snapshot.pipelines.filter(
         p => p?.pipeline_id && restInScope(p.namespace),
       ),
-      p => kfpPipelineToEntity(p, context),
+      p => kfpPipelineToEntity(p, context, snapshot.pipelineVersions.get(p.pipeline_id)),
     );
   }
   if (kinds.has('pipelineExperiments')) {

@@ -8,6 +8,7 @@ import {
   KUBEFLOW_ENTITY_TYPES,
   KfpExperiment,
   KfpPipeline,
+  KfpPipelineVersion,
   kubeflowEntityName,
 } from '@kubeflow-backstage/plugin-kubeflow-common';
 import { TransformContext, dashboardLink, ownerOf } from './context';
@@ -55,30 +56,51 @@ function kfpEntity(
   };
 }
 
-/** A KFP pipeline; its versions and runs live on its page. */
+/** A KFP pipeline with what its versions say (how many, the latest); runs live on its page. */
 export function kfpPipelineToEntity(
   pipeline: KfpPipeline,
   context: TransformContext,
+  versions: KfpPipelineVersion[] = [],
 ): Entity {
   const name = pipeline.name || pipeline.display_name || pipeline.pipeline_id!;
-  return kfpEntity(context, {
+  const latest = [...versions].sort((a, b) =>
+    String(b.created_at).localeCompare(String(a.created_at)),
+  )[0];
+  const versionText = latest
+    ? ` ${versions.length} version${versions.length === 1 ? '' : 's'}, latest ${
+        latest.display_name || latest.name
+      } (${latest.created_at ?? 'unknown date'}).`
+    : '';
+  const entity = kfpEntity(context, {
     kind: 'Pipeline',
     type: KUBEFLOW_ENTITY_TYPES.pipeline,
     id: pipeline.pipeline_id!,
     name,
     title: pipeline.display_name || name,
     namespace: pipeline.namespace,
-    description:
+    description: `${
       pipeline.description ||
       `Kubeflow pipeline in ${scope(pipeline.namespace)}, created ${
         pipeline.created_at ?? 'at an unknown time'
-      }.`,
+      }.`
+    }${versionText}`,
     tags: ['pipeline'],
     link: {
       path: `/pipeline/#/pipelines/details/${pipeline.pipeline_id}`,
       title: 'KFP UI',
     },
   });
+  if (latest?.pipeline_version_id) {
+    entity.metadata.annotations!['kubeflow.org/latest-version-id'] =
+      latest.pipeline_version_id;
+  }
+  if (latest?.code_source_url) {
+    entity.metadata.links = [
+      ...(entity.metadata.links ?? []),
+      { url: latest.code_source_url, title: 'Pipeline source', icon: 'github' },
+    ];
+  }
+  return entity;
 }
 
 /** A KFP experiment (a group of runs). */
