@@ -306,7 +306,9 @@ export class KubeflowEntityProvider implements EntityProvider {
       trainjobs: values('trainjobs'),
       sparkapplications: values('sparkapplications'),
       pipelines: values('kfp.pipelines'),
-      pipelineVersions: new Map([...this.pipelineVersions].map(([id, v]) => [id, v.versions])),
+      pipelineVersions: new Map(
+        [...this.pipelineVersions].map(([id, v]) => [id, v.versions]),
+      ),
       pipelineExperiments: values('kfp.experiments'),
       registry: {
         models: values('modelregistry.models'),
@@ -443,26 +445,37 @@ export class KubeflowEntityProvider implements EntityProvider {
     if (!this.active.includes('kfp.pipelines')) return;
     const { clusters } = this.options;
     const client = clusters.client(this.cluster.name);
-    const pipelines = clusters.cache.source(this.cluster.name, 'kfp.pipelines').values();
-    const todo = pipelines.filter(p => all || !this.pipelineVersions.has(p.pipeline_id));
+    const pipelines = clusters.cache
+      .source(this.cluster.name, 'kfp.pipelines')
+      .values();
+    const todo = pipelines.filter(
+      p => all || !this.pipelineVersions.has(p.pipeline_id),
+    );
     for (let i = 0; i < todo.length; i += 8) {
       await Promise.all(
         todo.slice(i, i + 8).map(async p => {
           const versions = await listKfp(client, {
-            url: `${this.cluster.pipelinesUrl}/apis/v2beta1/pipelines/${encodeURIComponent(p.pipeline_id)}/versions`,
+            url: `${
+              this.cluster.pipelinesUrl
+            }/apis/v2beta1/pipelines/${encodeURIComponent(
+              p.pipeline_id,
+            )}/versions`,
             itemsKey: 'pipeline_versions',
             query: { sort_by: 'created_at desc' },
           });
           // The IR is large and the entity needs none of it.
           this.pipelineVersions.set(p.pipeline_id, {
             at: Date.now(),
-            versions: versions.map(({ pipeline_spec: _spec, ...rest }: any) => rest),
+            versions: versions.map(
+              ({ pipeline_spec: _spec, ...rest }: any) => rest,
+            ),
           });
         }),
       );
     }
     const ids = new Set(pipelines.map(p => p.pipeline_id));
-    for (const id of this.pipelineVersions.keys()) if (!ids.has(id)) this.pipelineVersions.delete(id);
+    for (const id of this.pipelineVersions.keys())
+      if (!ids.has(id)) this.pipelineVersions.delete(id);
   }
 
   /** Artifacts of model versions new or changed since the last look (one paged call each). */

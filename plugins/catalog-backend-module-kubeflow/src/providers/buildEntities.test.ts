@@ -12,7 +12,12 @@ const empty: ClusterSnapshot = {
   pipelines: [],
   pipelineVersions: new Map(),
   pipelineExperiments: [],
-  registry: { models: [], versions: [], inferenceServices: [], artifactsByVersion: new Map() },
+  registry: {
+    models: [],
+    versions: [],
+    inferenceServices: [],
+    artifactsByVersion: new Map(),
+  },
 };
 
 const context = {
@@ -36,17 +41,30 @@ describe('buildEntities with malformed objects', () => {
       {
         ...empty,
         notebooks: [
-          notebook('good', { template: { spec: { containers: [{ name: 'good', image: 'jupyter' }] } } }),
+          notebook('good', {
+            template: {
+              spec: { containers: [{ name: 'good', image: 'jupyter' }] },
+            },
+          }),
           notebook('no-template', { template: 'not an object' }),
           { kind: 'Notebook', metadata: { namespace: 'team-a' } }, // no name at all
           notebook('Not_A_Valid.Entity-Name', {
-            template: { spec: { containers: [{ name: 'x', image: 'jupyter' }] } },
+            template: {
+              spec: { containers: [{ name: 'x', image: 'jupyter' }] },
+            },
           }),
         ],
-        pipelines: [{ display_name: 'no id' }, { pipeline_id: 'p1', name: 'train' }],
+        pipelines: [
+          { display_name: 'no id' },
+          { pipeline_id: 'p1', name: 'train' },
+        ],
         registry: {
           ...empty.registry,
-          models: [{ id: '1', name: 'ok' }, { name: 'no id' }, { id: '3', name: 'bad', customProperties: 42 as any }],
+          models: [
+            { id: '1', name: 'ok' },
+            { name: 'no id' },
+            { id: '3', name: 'bad', customProperties: 42 as any },
+          ],
         },
       },
       context,
@@ -61,11 +79,13 @@ describe('buildEntities with malformed objects', () => {
     expect(names).toContain('shared.train');
     expect(names).toContain('shared.ok');
     // An invalid name is made valid (and kept distinct with a hash), not dropped.
-    expect(names.find(n => n.startsWith('team-a.not-a-valid'))).toMatch(/^[a-z0-9][a-z0-9.-]*[a-z0-9]$/);
-    expect(names).not.toContain('team-a.no-template');
-    expect(skipped.map(([o]) => (o as any).metadata?.name ?? (o as any).name)).toEqual(
-      expect.arrayContaining(['no-template']),
+    expect(names.find(n => n.startsWith('team-a.not-a-valid'))).toMatch(
+      /^[a-z0-9][a-z0-9.-]*[a-z0-9]$/,
     );
+    expect(names).not.toContain('team-a.no-template');
+    expect(
+      skipped.map(([o]) => (o as any).metadata?.name ?? (o as any).name),
+    ).toEqual(expect.arrayContaining(['no-template']));
     expect(skipped.every(([, reason]) => reason.length > 0)).toBe(true);
   });
 });

@@ -107,7 +107,12 @@ export function buildEntities(
       snapshot.pipelines.filter(
         p => p?.pipeline_id && restInScope(p.namespace),
       ),
-      p => kfpPipelineToEntity(p, context, snapshot.pipelineVersions.get(p.pipeline_id)),
+      p =>
+        kfpPipelineToEntity(
+          p,
+          context,
+          snapshot.pipelineVersions.get(p.pipeline_id),
+        ),
     );
   }
   if (kinds.has('pipelineExperiments')) {
