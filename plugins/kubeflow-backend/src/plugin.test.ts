@@ -92,6 +92,27 @@ describe('kubeflow backend against the sandbox', () => {
     ]);
   });
 
+  it('shows a profile’s owner, contributors with roles, counts and quota to its members only', async () => {
+    const res = await request(server)
+      .get('/api/kubeflow/clusters/sandbox/profiles/team-vision')
+      .set('Authorization', as('erin'));
+    expect(res.status).toBe(200);
+    expect(res.body.owner).toBe('alice@example.com');
+    expect(res.body.contributors).toEqual(
+      expect.arrayContaining([
+        { user: 'dave@example.com', role: 'edit' },
+        { user: 'erin@example.com', role: 'view' },
+      ]),
+    );
+    expect(res.body.contributors.map((c: any) => c.user)).not.toContain('alice@example.com');
+    expect(res.body.counts.notebooks).toBeGreaterThanOrEqual(3);
+    expect(res.body.counts.endpoints).toBeGreaterThanOrEqual(1);
+    const outsider = await request(server)
+      .get('/api/kubeflow/clusters/sandbox/profiles/team-vision')
+      .set('Authorization', as('bob'));
+    expect(outsider.status).toBe(403);
+  });
+
   it('serves a namespace’s notebooks with the Jupyter web app’s states', async () => {
     const res = await request(server)
       .get(notebooks)

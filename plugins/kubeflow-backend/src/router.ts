@@ -6,11 +6,7 @@ import {
   NotFoundError,
   ServiceUnavailableError,
 } from '@backstage/errors';
-import {
-  ClusterStatusDto,
-  ProfileDto,
-  kubeflowProfileReadPermission,
-} from '@kubeflow-backstage/plugin-kubeflow-common';
+import { ClusterStatusDto } from '@kubeflow-backstage/plugin-kubeflow-common';
 import {
   ClusterRequestError,
   KubeflowClusters,
@@ -20,7 +16,7 @@ import Router from 'express-promise-router';
 import { endpointRoutes } from './routes/endpoints';
 import { liveRoutes } from './routes/live';
 import { notebookRoutes } from './routes/notebooks';
-import { namespacedTarget } from './routes/params';
+import { profileRoutes } from './routes/profiles';
 import { CallerResolver } from './services/CallerResolver';
 
 /** A cluster's refusal or failure as the error a Backstage client understands. */
@@ -82,48 +78,7 @@ export async function createRouter(options: {
     res.json(body);
   });
 
-  // The profiles the caller may see on a cluster, with their role in each.
-  router.get('/clusters/:cluster/profiles', async (req, res) => {
-    const { cluster } = namespacedTarget(clusters, {
-      ...req.params,
-      namespace: 'x',
-    });
-    const caller = await callers.caller(req);
-    const profiles = await clusters.cache.list(cluster.name, 'profiles');
-    const bindings = await clusters.cache.list(cluster.name, 'rolebindings');
-    const visible = await clusters.tenancy.readableNamespaces(
-      cluster.name,
-      caller.identity,
-      profiles.map(p => p.metadata.name).sort(),
-      { group: 'kubeflow.org', resource: 'notebooks' },
-    );
-    await callers
-      .authorize(caller, cluster.name, kubeflowProfileReadPermission, {
-        verb: 'get',
-        group: 'kubeflow.org',
-        resource: 'profiles',
-      })
-      .catch(() => undefined); // profile objects are cluster-scoped; visibility is per namespace
-    const body: ProfileDto[] = visible.map(name => {
-      const profile = profiles.find(p => p.metadata.name === name);
-      const owner = profile?.spec?.owner?.name;
-      const binding = bindings.find(
-        b =>
-          b.metadata.namespace === name &&
-          b.metadata.annotations?.user === caller.identity.user,
-      );
-      return {
-        name,
-        owner,
-        role:
-          owner === caller.identity.user
-            ? 'owner'
-            : binding?.metadata.annotations?.role,
-      };
-    });
-    res.json(body);
-  });
-
+  router.use(profileRoutes({ clusters, callers }));
   router.use(notebookRoutes({ clusters, callers }));
   router.use(endpointRoutes({ clusters, callers }));
   router.use(liveRoutes({ clusters, callers }));

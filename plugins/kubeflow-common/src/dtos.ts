@@ -82,3 +82,24 @@ export interface LiveChangeDto {
   namespace?: string;
   name?: string;
 }
+
+/** One profile's page: its people, what it holds and its quota. @public */
+export interface ProfileDetailsDto {
+  name: string;
+  owner?: string;
+  /** Contributors as Kubeflow records them (RoleBindings annotated `user` and `role`). */
+  contributors: Array<{ user: string; role: string }>;
+  /** Objects per kind in the namespace; a kind the cluster lacks is absent. */
+  counts: Partial<
+    Record<
+      | 'notebooks'
+      | 'endpoints'
+      | 'katibExperiments'
+      | 'trainJobs'
+      | 'sparkApplications',
+      number
+    >
+  >;
+  /** `spec.resourceQuotaSpec.hard`, when set. */
+  quota?: Record<string, string | number>;
+}

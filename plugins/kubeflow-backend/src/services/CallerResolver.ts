@@ -72,12 +72,10 @@ export class CallerResolver {
     return { credentials, userEntityRef, identity };
   }
 
-  /** Throws NotAllowedError unless both the portal and the cluster allow the operation. */
-  async authorize(
+  /** Throws NotAllowedError unless the portal's policy grants the permission. */
+  async authorizePortal(
     caller: Caller,
-    cluster: string,
     permission: BasicPermission,
-    operation: ResourceOperation,
   ): Promise<void> {
     const [decision] = await this.options.permissions.authorize(
       [{ permission }],
@@ -90,6 +88,16 @@ export class CallerResolver {
         `${caller.userEntityRef} lacks ${permission.name}`,
       );
     }
+  }
+
+  /** Throws NotAllowedError unless both the portal and the cluster allow the operation. */
+  async authorize(
+    caller: Caller,
+    cluster: string,
+    permission: BasicPermission,
+    operation: ResourceOperation,
+  ): Promise<void> {
+    await this.authorizePortal(caller, permission);
     if (
       !(await this.options.clusters.tenancy.can(
         cluster,

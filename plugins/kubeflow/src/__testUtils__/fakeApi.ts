@@ -62,6 +62,16 @@ export function fakeApi(overrides: Partial<KubeflowApi> = {}) {
       { name: 'team-vision', owner: 'alice@example.com', role: 'edit' },
       { name: 'team-nlp', owner: 'bob@example.com', role: 'view' },
     ],
+    getProfile: async () => ({
+      name: 'team-vision',
+      owner: 'alice@example.com',
+      contributors: [
+        { user: 'dave@example.com', role: 'edit' },
+        { user: 'erin@example.com', role: 'view' },
+      ],
+      counts: { notebooks: 3, endpoints: 1 },
+      quota: { cpu: '32', 'requests.nvidia.com/gpu': 4 },
+    }),
     getNotebooks: async () => notebooks,
     getNotebook: async ({ name }) => notebooks.find(n => n.name === name)!,
     getEndpoint: async () => endpoint,

@@ -4,6 +4,7 @@ import {
   EndpointDto,
   LiveChangeDto,
   NotebookDto,
+  ProfileDetailsDto,
   ProfileDto,
 } from '@kubeflow-backstage/plugin-kubeflow-common';
 
@@ -23,6 +24,8 @@ export interface KubeflowApi {
   getClusters(): Promise<ClusterStatusDto[]>;
   /** The profiles the signed-in user may see on a cluster. */
   getProfiles(cluster: string): Promise<ProfileDto[]>;
+  /** One profile: owner, contributors with roles, counts and quota. */
+  getProfile(ref: NamespaceRef): Promise<ProfileDetailsDto>;
   getNotebooks(ref: NamespaceRef): Promise<NotebookDto[]>;
   getNotebook(ref: NamespaceRef & { name: string }): Promise<NotebookDto>;
   /** Stops or starts a notebook as the signed-in user; answers its new state. */

@@ -5,6 +5,7 @@ import {
   EndpointDto,
   LiveChangeDto,
   NotebookDto,
+  ProfileDetailsDto,
   ProfileDto,
 } from '@kubeflow-backstage/plugin-kubeflow-common';
 import { KubeflowApi, NamespaceRef } from './KubeflowApi';
@@ -31,6 +32,12 @@ export class KubeflowClient implements KubeflowApi {
 
   getProfiles(cluster: string): Promise<ProfileDto[]> {
     return this.call(`/clusters/${enc(cluster)}/profiles`);
+  }
+
+  getProfile(ref: NamespaceRef): Promise<ProfileDetailsDto> {
+    return this.call(
+      `/clusters/${enc(ref.cluster)}/profiles/${enc(ref.namespace)}`,
+    );
   }
 
   getNotebooks(ref: NamespaceRef): Promise<NotebookDto[]> {

@@ -90,7 +90,16 @@ describe('EntityKubeflowContent', () => {
     ).toBeInTheDocument();
   });
 
-  it('applies to notebook and endpoint entities only', () => {
+  it('shows a profile’s owner, contributors with roles, counts and quota', async () => {
+    render('Profile', 'team-vision');
+    expect(await screen.findByText('Profile team-vision')).toBeInTheDocument();
+    expect(screen.getByText('alice@example.com')).toBeInTheDocument();
+    expect(screen.getByText('erin@example.com')).toBeInTheDocument();
+    expect(screen.getByText('view')).toBeInTheDocument();
+    expect(screen.getByText('32')).toBeInTheDocument();
+  });
+
+  it('applies to notebook, endpoint and profile entities only', () => {
     expect(isKubeflowLiveEntity(entity('Notebook', 'x'))).toBe(true);
     expect(isKubeflowLiveEntity(entity('TrainJob', 'x'))).toBe(false);
   });

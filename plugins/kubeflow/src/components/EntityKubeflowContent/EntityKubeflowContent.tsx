@@ -16,6 +16,7 @@ import {
   ANNOTATION_KUBEFLOW_NAMESPACE,
   EndpointDto,
   NotebookDto,
+  ProfileDetailsDto,
 } from '@kubeflow-backstage/plugin-kubeflow-common';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
@@ -192,9 +193,66 @@ const EndpointDetails = ({
   );
 };
 
+const COUNT_LABELS: Record<string, string> = {
+  notebooks: 'Notebooks',
+  endpoints: 'Endpoints',
+  katibExperiments: 'Katib experiments',
+  trainJobs: 'Training jobs',
+  sparkApplications: 'Spark applications',
+};
+
+const ProfileDetails = ({ profile }: { profile: ProfileDetailsDto }) => (
+  <Grid container spacing={3}>
+    <Grid item xs={12} md={6}>
+      <InfoCard title={`Profile ${profile.name}`}>
+        <StructuredMetadataTable
+          metadata={{
+            Owner: profile.owner ?? 'nobody',
+            ...Object.fromEntries(
+              Object.entries(profile.counts).map(([k, v]) => [
+                COUNT_LABELS[k] ?? k,
+                v,
+              ]),
+            ),
+          }}
+        />
+      </InfoCard>
+    </Grid>
+    <Grid item xs={12} md={6}>
+      <InfoCard title="Quota">
+        {profile.quota ? (
+          <StructuredMetadataTable
+            metadata={Object.fromEntries(
+              Object.entries(profile.quota).map(([k, v]) => [k, String(v)]),
+            )}
+          />
+        ) : (
+          'No resource quota is set for this profile.'
+        )}
+      </InfoCard>
+    </Grid>
+    <Grid item xs={12}>
+      <Table
+        title="Contributors"
+        options={{ search: false, paging: false, padding: 'dense' }}
+        columns={[
+          { title: 'User', field: 'user' },
+          { title: 'Role', field: 'role' },
+        ]}
+        data={profile.contributors}
+        emptyContent={
+          <div style={{ padding: 16 }}>
+            Only the owner works in this profile.
+          </div>
+        }
+      />
+    </Grid>
+  </Grid>
+);
+
 /**
- * The Kubeflow tab of a notebook or endpoint entity: the live object from the cluster (through the
- * backend's cache), with its actions.
+ * The Kubeflow tab of a notebook, endpoint or profile entity: the live object from the cluster
+ * (through the backend's cache), with its actions; a profile's people, counts and quota.
  */
 export const EntityKubeflowContent = () => {
   const { entity } = useEntity();
@@ -209,6 +267,14 @@ export const EntityKubeflowContent = () => {
   const refreshKey = useLiveRefresh(ref.cluster, ref.namespace, ref.name);
   const { value, loading, error, retry } = useAsyncRetry(async () => {
     if (kind === 'Notebook') return { notebook: await api.getNotebook(ref) };
+    if (kind === 'Profile') {
+      return {
+        profile: await api.getProfile({
+          cluster: ref.cluster,
+          namespace: ref.name,
+        }),
+      };
+    }
     return { endpoint: await api.getEndpoint(ref) };
   }, [api, ref.cluster, ref.namespace, ref.name, kind, refreshKey]);
 
@@ -216,6 +282,7 @@ export const EntityKubeflowContent = () => {
   if (error) return <ResponseErrorPanel error={error} />;
   if (value?.notebook)
     return <NotebookDetails notebook={value.notebook} onChange={retry} />;
+  if (value?.profile) return <ProfileDetails profile={value.profile} />;
   if (value?.endpoint)
     return <EndpointDetails endpoint={value.endpoint} onChange={retry} />;
   return null;

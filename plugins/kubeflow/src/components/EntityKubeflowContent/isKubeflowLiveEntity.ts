@@ -5,5 +5,7 @@ export function isKubeflowLiveEntity(entity: {
   metadata: { annotations?: Record<string, string> };
 }): boolean {
   const kind = entity.metadata.annotations?.[ANNOTATION_KUBEFLOW_KIND];
-  return kind === 'Notebook' || kind === 'InferenceService';
+  return (
+    kind === 'Notebook' || kind === 'InferenceService' || kind === 'Profile'
+  );
 }

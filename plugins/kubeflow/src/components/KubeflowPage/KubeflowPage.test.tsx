@@ -60,7 +60,11 @@ describe('KubeflowPage', () => {
       }),
     );
     expect(
-      await screen.findByRole('button', { name: 'Start defect-eda' }),
+      await screen.findByRole(
+        'button',
+        { name: 'Start defect-eda' },
+        { timeout: 5_000 },
+      ),
     ).toBeInTheDocument();
     // Someone else starts it on the cluster: the page follows without a reload.
     cluster.change('defect-eda', false);
@@ -68,7 +72,7 @@ describe('KubeflowPage', () => {
       await screen.findByRole(
         'button',
         { name: 'Stop defect-eda' },
-        { timeout: 3_000 },
+        { timeout: 5_000 },
       ),
     ).toBeInTheDocument();
   }, 20_000);
