@@ -59,4 +59,15 @@ test('the Kubeflow page: pick a profile, stop and start a notebook live, promote
     path: 'e2e-screenshots/endpoint-entity.png',
     fullPage: true,
   });
+
+  // The profile's group page: its owner, contributors with their roles, what it holds.
+  await page.goto('/catalog/sandbox/group/team-vision/kubeflow');
+  await expect(page.getByText('Profile team-vision')).toBeVisible();
+  await expect(
+    page.getByRole('row').filter({ hasText: 'dave@example.com' }),
+  ).toContainText('edit');
+  await page.screenshot({
+    path: 'e2e-screenshots/profile-entity.png',
+    fullPage: true,
+  });
 });

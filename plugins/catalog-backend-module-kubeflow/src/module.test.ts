@@ -141,10 +141,18 @@ describe.each(databaseIds)(
       expect(notebook.metadata.links[0].url).toBe(
         'https://kubeflow.example.com/notebook/team-vision/defect-eda/',
       );
-      const notebooks = await byType('kubeflow-notebook');
-      expect(notebooks.length).toBeGreaterThanOrEqual(7);
-      const pipelines = await byType('kubeflow-pipeline');
-      expect(pipelines.length).toBeGreaterThan(0);
+      // The catalog processes entities progressively: wait for all of the demo's.
+      const notebooks = await eventually(async () => {
+        const list = await byType('kubeflow-notebook');
+        return list.length >= 7 ? list : undefined;
+      }, 'the demo notebooks');
+      expect(notebooks.map(n => n.metadata.name)).toContain(
+        'team-nlp.bert-experiments',
+      );
+      const pipelines = await eventually(async () => {
+        const list = await byType('kubeflow-pipeline');
+        return list.length ? list : undefined;
+      }, 'the demo pipelines');
       expect(pipelines[0].metadata.description).toMatch(
         /\d+ versions?, latest .+\(/,
       );

@@ -104,7 +104,9 @@ describe('kubeflow backend against the sandbox', () => {
         { user: 'erin@example.com', role: 'view' },
       ]),
     );
-    expect(res.body.contributors.map((c: any) => c.user)).not.toContain('alice@example.com');
+    expect(res.body.contributors.map((c: any) => c.user)).not.toContain(
+      'alice@example.com',
+    );
     expect(res.body.counts.notebooks).toBeGreaterThanOrEqual(3);
     expect(res.body.counts.endpoints).toBeGreaterThanOrEqual(1);
     const outsider = await request(server)

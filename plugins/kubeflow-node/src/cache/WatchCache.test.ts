@@ -185,7 +185,7 @@ describe('WatchCache with two clusters, one of them hung', () => {
       expect(ok.status).toBe('fulfilled');
       expect((ok as PromiseFulfilledResult<any[]>).value).toHaveLength(1);
       expect(failed.status).toBe('rejected');
-      expect(Date.now() - started).toBeLessThan(4_000);
+      expect(Date.now() - started).toBeLessThan(6_000);
       const start = Date.now();
       await expect(
         hungClient.request({ path: '/version', retries: 0 }),
@@ -193,7 +193,8 @@ describe('WatchCache with two clusters, one of them hung', () => {
         status: 0,
         reason: 'Timeout',
       });
-      expect(Date.now() - start).toBeLessThan(1_500);
+      // A 1 s deadline, with room for a loaded machine: bounded, not hung.
+      expect(Date.now() - start).toBeLessThan(3_000);
       expect(cache.health('sandbox').state).toBe('synced');
       expect(cache.health('hung').state).toBe('unreachable');
       cache.stop();
