@@ -175,7 +175,15 @@ describe.each(databaseIds)(
           'user:default/guest',
         ]),
       );
-      const alice = await entity('user:default/alice');
+      // The user's side of the relation appears when the catalog re-stitches the user.
+      const alice = await eventually(async () => {
+        const a = await entity('user:default/alice');
+        return a?.relations?.some(
+          (r: any) => r.targetRef === 'group:sandbox/team-vision',
+        )
+          ? a
+          : undefined;
+      }, 'alice to be a member of team-vision');
       expect(alice.relations).toEqual(
         expect.arrayContaining([
           { type: 'memberOf', targetRef: 'group:sandbox/team-vision' },
@@ -196,15 +204,16 @@ describe.each(databaseIds)(
       );
       const version = await eventually(async () => {
         const v = await entity(versionRef);
-        return v?.relations?.some((r: any) => r.type === 'partOf')
+        const types = (v?.relations ?? []).map((r: any) => r.type);
+        return types.includes('partOf') && types.includes('dependencyOf')
           ? v
           : undefined;
-      }, 'the version with its partOf relation');
+      }, 'the version with its partOf and dependencyOf relations');
       expect(version.spec.type).toBe('ai-model-version');
       const modelRef = version.relations.find(
         (r: any) => r.type === 'partOf',
       ).targetRef;
-      const model = await entity(modelRef);
+      const model = await eventually(() => entity(modelRef), 'the model');
       expect(model.spec.type).toBe('ai-model');
       expect(model.metadata.description).toMatch(
         /Registered model \(.+\), latest version/,
@@ -217,16 +226,20 @@ describe.each(databaseIds)(
           },
         ]),
       );
-      const versions = await byType('ai-model-version');
-      const fromNotebook = versions.find(v =>
-        v.spec.dependsOn?.some((ref: string) =>
-          ref.startsWith('resource:sandbox/'),
-        ),
-      );
-      expect(fromNotebook).toBeDefined();
+      const fromNotebook = await eventually(async () => {
+        const versions = await byType('ai-model-version');
+        return versions.find(v =>
+          v.spec.dependsOn?.some((ref: string) =>
+            ref.startsWith('resource:sandbox/'),
+          ),
+        );
+      }, 'a model version produced by a notebook');
       const notebookRef = fromNotebook.spec.dependsOn[0];
-      const notebook = await entity(notebookRef);
-      expect(notebook?.spec.type).toMatch(/kubeflow-notebook|katib-experiment/);
+      const notebook = await eventually(
+        () => entity(notebookRef),
+        'the producing notebook',
+      );
+      expect(notebook.spec.type).toMatch(/kubeflow-notebook|katib-experiment/);
     }, 60_000);
 
     it('reflects a create, a stop and a delete on the cluster live, without a full read', async () => {
