@@ -12,9 +12,9 @@ import {
 } from './katibModel';
 import {
   EXPERIMENT_LABEL,
+  trialObject,
   isActive,
   names,
-  renderRunSpec,
   summarize,
   trialMetrics,
   trialState,
@@ -231,37 +231,11 @@ export class KatibExperimentController extends ReconcilingController {
         ],
       };
     });
-    const trial = createObject(store, TRIALS, {
-      apiVersion: 'kubeflow.org/v1beta1',
-      kind: 'Trial',
-      metadata: {
-        name: trialName,
-        namespace,
-        labels: { [EXPERIMENT_LABEL]: name },
-        ownerReferences: [controllerRef(experiment)],
-      },
-      spec: {
-        objective: spec.objective,
-        parameterAssignments: assignment,
-        runSpec: renderRunSpec(
-          spec.trialTemplate,
-          assignment,
-          trialName,
-          namespace,
-        ),
-        primaryContainerName:
-          spec.trialTemplate?.primaryContainerName ?? 'training-container',
-        successCondition:
-          spec.trialTemplate?.successCondition ??
-          'status.conditions.#(type=="Complete")#|#(status=="True")#',
-        failureCondition:
-          spec.trialTemplate?.failureCondition ??
-          'status.conditions.#(type=="Failed")#|#(status=="True")#',
-        metricsCollector: spec.metricsCollectorSpec ?? {
-          collector: { kind: 'StdOut' },
-        },
-      },
-    });
+    const trial = createObject(
+      store,
+      TRIALS,
+      trialObject(experiment, trialName, assignment),
+    );
     const now = nowRfc3339();
     return (
       mutateObject(store, TRIALS, namespace, trialName, t => {

@@ -1,5 +1,6 @@
 import type { KubeObject } from '../store/types';
 import type { Condition } from './conditions';
+import { controllerRef } from './ownership';
 import {
   companionMetric,
   goalReached,
@@ -138,4 +139,48 @@ export function renderRunSpec(
   const spec = JSON.parse(text);
   spec.metadata = { ...(spec.metadata ?? {}), name: trialName, namespace };
   return spec;
+}
+
+/**
+ * The Trial Katib creates for one suggestion of an experiment: labelled and owned by it, with the
+ * experiment's objective, the assignment, the rendered run spec and Katib's default conditions.
+ */
+export function trialObject(
+  experiment: KubeObject,
+  trialName: string,
+  assignment: Assignment,
+): KubeObject {
+  const spec = (experiment as any).spec ?? {};
+  const namespace = experiment.metadata.namespace!;
+  return {
+    apiVersion: 'kubeflow.org/v1beta1',
+    kind: 'Trial',
+    metadata: {
+      name: trialName,
+      namespace,
+      labels: { [EXPERIMENT_LABEL]: experiment.metadata.name! },
+      ownerReferences: [controllerRef(experiment)],
+    },
+    spec: {
+      objective: spec.objective,
+      parameterAssignments: assignment,
+      runSpec: renderRunSpec(
+        spec.trialTemplate,
+        assignment,
+        trialName,
+        namespace,
+      ),
+      primaryContainerName:
+        spec.trialTemplate?.primaryContainerName ?? 'training-container',
+      successCondition:
+        spec.trialTemplate?.successCondition ??
+        'status.conditions.#(type=="Complete")#|#(status=="True")#',
+      failureCondition:
+        spec.trialTemplate?.failureCondition ??
+        'status.conditions.#(type=="Failed")#|#(status=="True")#',
+      metricsCollector: spec.metricsCollectorSpec ?? {
+        collector: { kind: 'StdOut' },
+      },
+    },
+  };
 }

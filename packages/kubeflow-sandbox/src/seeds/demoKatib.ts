@@ -1,10 +1,10 @@
 import type { KubeObject } from '../store/types';
 import { controllerRef } from '../controllers/ownership';
 import {
-  renderRunSpec,
   summarize,
   trialMetrics,
   EXPERIMENT_LABEL,
+  trialObject,
 } from '../controllers/katibTrials';
 import {
   objectiveValue,
@@ -154,28 +154,7 @@ export function seedFinishedExperiment(
     suggestions.push({ name: trialName, parameterAssignments: assignment });
     trials.push(
       writer.create('trials.kubeflow.org', {
-        apiVersion: 'kubeflow.org/v1beta1',
-        kind: 'Trial',
-        metadata: {
-          name: trialName,
-          namespace,
-          labels: { [EXPERIMENT_LABEL]: name },
-          ownerReferences: [controllerRef(exp)],
-        },
-        spec: {
-          objective: spec.objective,
-          parameterAssignments: assignment,
-          runSpec: renderRunSpec(
-            spec.trialTemplate,
-            assignment,
-            trialName,
-            namespace,
-          ),
-          primaryContainerName: 'training-container',
-          successCondition: spec.trialTemplate.successCondition,
-          failureCondition: spec.trialTemplate.failureCondition,
-          metricsCollector: spec.metricsCollectorSpec,
-        },
+        ...trialObject(exp, trialName, assignment),
         status: {
           startTime: ago(now, start),
           completionTime: ago(now, start - 5),
