@@ -1,11 +1,13 @@
 import { ANNOTATION_KUBEFLOW_KIND } from '@kubeflow-backstage/plugin-kubeflow-common';
 
+/** The Kubeflow kinds (`kubeflow.org/kind`) that have a live Kubeflow tab. */
+export const KUBEFLOW_LIVE_KINDS = ['Notebook', 'InferenceService', 'Profile'];
+
 /** Whether an entity came from a Kubeflow object the live Kubeflow tab can show. */
 export function isKubeflowLiveEntity(entity: {
   metadata: { annotations?: Record<string, string> };
 }): boolean {
-  const kind = entity.metadata.annotations?.[ANNOTATION_KUBEFLOW_KIND];
-  return (
-    kind === 'Notebook' || kind === 'InferenceService' || kind === 'Profile'
+  return KUBEFLOW_LIVE_KINDS.includes(
+    entity.metadata.annotations?.[ANNOTATION_KUBEFLOW_KIND] ?? '',
   );
 }

@@ -1,0 +1,8 @@
+export { EndpointContent } from './EndpointContent';
+export { NotebookContent } from './NotebookContent';
+export { ProfileContent } from './ProfileContent';
+export {
+  useKubeflowEntityObject,
+  useLiveEntityData,
+} from './useKubeflowEntity';
+export type { KubeflowEntityObject } from './useKubeflowEntity';
