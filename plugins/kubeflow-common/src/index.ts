@@ -12,3 +12,4 @@ export * from './clusters';
 export * from './resources';
 export * from './status';
 export * from './dtos';
+export * from './registry';

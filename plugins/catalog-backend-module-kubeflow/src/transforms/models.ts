@@ -14,7 +14,12 @@ import {
   ModelArtifact,
   ModelVersion,
   RegisteredModel,
-  RegistryInferenceService,
+  RegistrySnapshot,
+  metadataValuePlain,
+  modelEntityName,
+  registryNamespaceOf,
+  servedVersion,
+  stringProperty,
   inferenceServiceDisplayState,
   kubeflowEntityName,
   predictorTraffic,
@@ -26,32 +31,6 @@ import {
   ownerOf,
   sourceComponent,
 } from './context';
-
-/** What the registry holds, as the transforms need it. */
-export interface RegistrySnapshot {
-  models: RegisteredModel[];
-  versions: ModelVersion[];
-  /** Artifacts per model version id. */
-  artifactsByVersion: Map<string, ModelArtifact[]>;
-  inferenceServices: RegistryInferenceService[];
-}
-
-function stringProperty(
-  properties: Record<string, MetadataValue> | undefined,
-  key: string,
-): string | undefined {
-  const value = properties?.[key];
-  return value?.metadataType === 'MetadataStringValue'
-    ? value.string_value
-    : undefined;
-}
-
-/** The profile namespace a registry object belongs to (custom property `namespace`), if any. */
-function namespaceOf(object: {
-  customProperties?: Record<string, MetadataValue>;
-}) {
-  return stringProperty(object.customProperties, 'namespace');
-}
 
 /**
  * Custom properties (metrics among them) and the artifact's format as `key=value` text, for
@@ -66,35 +45,14 @@ function propertiesText(
     pairs.push(`format=${artifact.modelFormatName}`);
   for (const [key, value] of Object.entries(properties ?? {})) {
     if (key === 'namespace') continue;
-    let text: unknown;
-    switch (value.metadataType) {
-      case 'MetadataStringValue':
-        text = value.string_value;
-        break;
-      case 'MetadataDoubleValue':
-        text = value.double_value;
-        break;
-      case 'MetadataIntValue':
-        text = value.int_value;
-        break;
-      case 'MetadataBoolValue':
-        text = value.bool_value;
-        break;
-      default:
-        continue;
-    }
+    const text = metadataValuePlain(value);
+    if (text === undefined) continue;
     pairs.push(`${key}=${String(text).replace(/\s+/g, ' ')}`);
   }
   return pairs.length ? pairs.join('; ').slice(0, 1024) : undefined;
 }
 
-function scope(namespace?: string) {
-  return namespace || 'shared';
-}
-
-function byId<T extends { id?: string }>(items: T[]): Map<string, T> {
-  return new Map(items.map(item => [item.id!, item]));
-}
+export type { RegistrySnapshot };
 
 function sortByCreation<T extends { createTimeSinceEpoch?: string }>(
   items: T[],
@@ -110,10 +68,7 @@ export function modelRef(
   model: RegisteredModel,
   context: TransformContext,
 ): string {
-  return `resource:${context.cluster}/${kubeflowEntityName(
-    scope(namespaceOf(model)),
-    model.name!,
-  )}`;
+  return `resource:${context.cluster}/${modelEntityName(model)}`;
 }
 
 /** Entity ref of a model version's entity. */
@@ -122,11 +77,7 @@ export function modelVersionRef(
   version: ModelVersion,
   context: TransformContext,
 ): string {
-  return `resource:${context.cluster}/${kubeflowEntityName(
-    scope(namespaceOf(model)),
-    model.name!,
-    version.name!,
-  )}`;
+  return `resource:${context.cluster}/${modelEntityName(model, version)}`;
 }
 
 function registryAnnotations(
@@ -158,7 +109,7 @@ export function registryToEntities(
   }
   const entities: Entity[] = [];
   for (const model of registry.models) {
-    const namespace = namespaceOf(model);
+    const namespace = registryNamespaceOf(model);
     const versions = sortByCreation(versionsByModel.get(model.id!) ?? []);
     const live = versions.filter(v => v.state !== 'ARCHIVED');
     const latest = live[live.length - 1];
@@ -170,7 +121,7 @@ export function registryToEntities(
       apiVersion: 'backstage.io/v1alpha1',
       kind: 'Resource',
       metadata: {
-        name: kubeflowEntityName(scope(namespace), model.name!),
+        name: modelEntityName(model),
         namespace: context.cluster,
         title: model.name,
         description: [
@@ -229,7 +180,7 @@ function versionToEntity(
   registry: RegistrySnapshot,
   context: TransformContext,
 ): Entity {
-  const namespace = namespaceOf(model);
+  const namespace = registryNamespaceOf(model);
   const artifact = registry.artifactsByVersion.get(version.id!)?.[0];
   const kfpRunId =
     stringProperty(version.customProperties, 'kfp_run_id') ??
@@ -255,7 +206,7 @@ function versionToEntity(
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Resource',
     metadata: {
-      name: kubeflowEntityName(scope(namespace), model.name!, version.name!),
+      name: modelEntityName(model, version),
       namespace: context.cluster,
       title: `${model.name} ${version.name}`,
       description: [
@@ -310,42 +261,6 @@ function versionToEntity(
       ...(producers.length ? { dependsOn: producers } : {}),
     },
   };
-}
-
-/**
- * The model version an InferenceService serves: the registry's own records first (the ISVC's
- * labels, then an inference-service record of the same name), then the storage URI.
- */
-export function servedVersion(
-  isvc: InferenceService,
-  registry: RegistrySnapshot,
-): { model: RegisteredModel; version: ModelVersion } | undefined {
-  const labels = isvc.metadata.labels ?? {};
-  const versions = byId(registry.versions);
-  const models = byId(registry.models);
-  const record =
-    registry.inferenceServices.find(
-      r =>
-        r.id &&
-        r.id === labels['modelregistry.kubeflow.org/inference-service-id'],
-    ) ?? registry.inferenceServices.find(r => r.name === isvc.metadata.name);
-  const versionId =
-    labels['modelregistry.kubeflow.org/model-version-id'] ??
-    record?.modelVersionId;
-  let version = versionId ? versions.get(versionId) : undefined;
-  if (!version) {
-    const uri = isvc.spec?.predictor.model?.storageUri?.replace(/\/+$/, '');
-    if (uri) {
-      for (const [id, artifacts] of registry.artifactsByVersion) {
-        if (artifacts.some(a => a.uri?.replace(/\/+$/, '') === uri)) {
-          version = versions.get(id);
-          break;
-        }
-      }
-    }
-  }
-  const model = version ? models.get(version.registeredModelId!) : undefined;
-  return model && version ? { model, version } : undefined;
 }
 
 /**
