@@ -15,6 +15,7 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { endpointRoutes } from './routes/endpoints';
 import { liveRoutes } from './routes/live';
+import { modelRoutes } from './routes/models';
 import { notebookRoutes } from './routes/notebooks';
 import { profileRoutes } from './routes/profiles';
 import { CallerResolver } from './services/CallerResolver';
@@ -81,6 +82,7 @@ export async function createRouter(options: {
   router.use(profileRoutes({ clusters, callers }));
   router.use(notebookRoutes({ clusters, callers }));
   router.use(endpointRoutes({ clusters, callers }));
+  router.use(modelRoutes({ clusters, callers }));
   router.use(liveRoutes({ clusters, callers }));
   router.use(
     (

@@ -103,3 +103,63 @@ export interface ProfileDetailsDto {
   /** `spec.resourceQuotaSpec.hard`, when set. */
   quota?: Record<string, string | number>;
 }
+
+/** Where a model version is served: an InferenceService and its state. @public */
+export interface ModelDeploymentDto {
+  cluster: string;
+  namespace: string;
+  name: string;
+  state: DisplayState;
+  url?: string;
+  /** The endpoint's catalog entity. */
+  entityRef: string;
+}
+
+/** One version of a registered model, as the model page shows it. @public */
+export interface ModelVersionDto {
+  id: string;
+  name: string;
+  state: 'LIVE' | 'ARCHIVED';
+  author?: string;
+  description?: string;
+  createdAt?: string;
+  updatedAt?: string;
+  /** Custom properties (metrics, producer links) as plain values. */
+  properties: Record<string, string | number | boolean>;
+  artifacts: Array<{
+    name?: string;
+    uri?: string;
+    format?: string;
+    formatVersion?: string;
+    /** The source that produced it, e.g. `kfp` and a run id. */
+    sourceKind?: string;
+    sourceId?: string;
+  }>;
+  deployments: ModelDeploymentDto[];
+  /** What produced it (its lineage upstream), from the registry's links. */
+  producedBy: Array<{
+    kind: 'Notebook' | 'Pipeline run' | 'Katib experiment' | 'Training job';
+    name: string;
+    /** The producer's catalog entity; pipeline runs have none (they are not entities). */
+    entityRef?: string;
+  }>;
+  /** The version's catalog entity. */
+  entityRef: string;
+}
+
+/** A registered model with its versions and where each is deployed. @public */
+export interface ModelDto {
+  cluster: string;
+  id: string;
+  name: string;
+  /** The profile the model belongs to; shared models have none. */
+  namespace?: string;
+  owner?: string;
+  description?: string;
+  state: 'LIVE' | 'ARCHIVED';
+  createdAt?: string;
+  updatedAt?: string;
+  /** Newest first. */
+  versions: ModelVersionDto[];
+  entityRef: string;
+}

@@ -1,6 +1,7 @@
 import {
   LiveChangeDto,
   kubeflowProfileReadPermission,
+  registryNamespaceOf,
 } from '@kubeflow-backstage/plugin-kubeflow-common';
 import { KubeflowClusters } from '@kubeflow-backstage/plugin-kubeflow-node';
 import Router from 'express-promise-router';
@@ -55,18 +56,21 @@ export function liveRoutes(options: {
       });
       res.write(': connected\n\n');
       const unsubscribe = clusters.cache.subscribe(event => {
-        if (
-          event.cluster !== cluster.name ||
-          !LIVE_RESOURCES.has(event.resource)
-        )
-          return;
-        if (event.object?.metadata?.namespace !== namespace) return;
+        if (event.cluster !== cluster.name) return;
+        // Registry objects carry their profile as a custom property, cluster objects in metadata.
+        const registry = event.resource.startsWith('modelregistry.');
+        if (!registry && !LIVE_RESOURCES.has(event.resource)) return;
+        const object = event.object ?? {};
+        const at = registry
+          ? registryNamespaceOf(object)
+          : object.metadata?.namespace;
+        if (at !== namespace) return;
         const change: LiveChangeDto = {
           cluster: cluster.name,
           resource: event.resource,
           type: event.type,
           namespace,
-          name: event.object.metadata.name,
+          name: registry ? object.name : object.metadata.name,
         };
         res.write(`event: change\ndata: ${JSON.stringify(change)}\n\n`);
       });

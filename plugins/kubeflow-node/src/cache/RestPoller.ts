@@ -68,6 +68,10 @@ export class RestPoller extends MapBackedSource {
   }
 
   /** One poll, now; resolves when applied. Exposed so actions can refresh after a write. */
+  refresh(): Promise<void> {
+    return this.pollNow();
+  }
+
   async pollNow(): Promise<void> {
     const signal = (this.controller = new AbortController()).signal;
     const { fetchAll, fetchSince, watermarkOf } = this.options;

@@ -37,4 +37,9 @@ export interface CacheSource {
   health(): SourceHealth;
   /** Resolves once the first full read completed, or rejects after `timeoutMs`. */
   whenSynced(timeoutMs: number): Promise<void>;
+  /**
+   * Reads the source again now, for sources without a watch (REST pollers): after the portal
+   * changed an object, the page shows the change without waiting for the next poll.
+   */
+  refresh?(): Promise<void>;
 }
