@@ -21,10 +21,14 @@ export interface Config {
       /** Kubernetes API URL. Default: the Kubernetes plugin cluster of the same name. */
       url?: string;
       /**
-       * How the portal authenticates: `serviceAccount` (a bearer token) or `none` (the sandbox).
-       * Default: `serviceAccount` when a token is known, else `none`.
+       * How the portal authenticates: `serviceAccount` (a configured bearer token), `inCluster`
+       * (the pod's service account: `KUBERNETES_SERVICE_HOST`/`_PORT`, the mounted token, re-read
+       * every minute, and CA; `url` is not used) or `none` (the sandbox). Default:
+       * `serviceAccount` when a token is known; `inCluster` when the Kubernetes plugin cluster of
+       * the same name has `authProvider: serviceAccount` and no token (the rule by which that
+       * plugin connects in-cluster); else `none`.
        */
-      authProvider?: 'serviceAccount' | 'none';
+      authProvider?: 'serviceAccount' | 'inCluster' | 'none';
       /**
        * Service account token of the portal's identity.
        * @visibility secret

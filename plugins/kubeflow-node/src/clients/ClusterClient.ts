@@ -1,7 +1,10 @@
+import fs from 'node:fs';
 import { Agent, Dispatcher, request } from 'undici';
 import { KubeflowClusterConfig } from '../config';
 import { ClusterRequestError } from './errors';
 import { BackoffOptions, backoffDelay, sleep } from './retry';
+
+const TOKEN_REREAD_MS = 60_000;
 
 /** Who a request acts as: the portal's own identity (undefined) or an impersonated user. @public */
 export interface Impersonation {
@@ -57,6 +60,7 @@ export class ClusterClient {
   private readonly timeoutMs: number;
   private readonly backoff: BackoffOptions;
   private readonly dispatcher?: Dispatcher;
+  private fileToken?: { value: string; readAt: number };
 
   constructor(options: ClusterClientOptions) {
     this.cluster = options.cluster;
@@ -195,16 +199,8 @@ export class ClusterClient {
     const toCluster =
       !/^https?:\/\//.test(req.path) ||
       req.path.startsWith(`${this.cluster.url}/`);
-    if (
-      toCluster &&
-      this.cluster.authProvider === 'serviceAccount' &&
-      this.cluster.serviceAccountToken
-    ) {
-      headers.push(
-        'authorization',
-        `Bearer ${this.cluster.serviceAccountToken}`,
-      );
-    }
+    const token = toCluster ? this.token() : undefined;
+    if (token) headers.push('authorization', `Bearer ${token}`);
     if (req.as) {
       headers.push('impersonate-user', req.as.user);
       for (const group of req.as.groups ?? []) {
@@ -212,6 +208,29 @@ export class ClusterClient {
       }
     }
     return headers;
+  }
+
+  /**
+   * The portal's bearer token: configured, or (in-cluster) read from the mounted file at most
+   * once a minute, as client-go does, because the kubelet rotates projected tokens.
+   */
+  private token(): string | undefined {
+    const { authProvider, serviceAccountToken, serviceAccountTokenFile } =
+      this.cluster;
+    if (authProvider === 'serviceAccount') return serviceAccountToken;
+    if (authProvider !== 'inCluster' || !serviceAccountTokenFile)
+      return undefined;
+    const now = Date.now();
+    if (!this.fileToken || now - this.fileToken.readAt > TOKEN_REREAD_MS) {
+      try {
+        const value = fs.readFileSync(serviceAccountTokenFile, 'utf8').trim();
+        this.fileToken = { value, readAt: now };
+      } catch (error) {
+        // Keep the last token if the file is briefly absent during rotation.
+        if (!this.fileToken) throw error;
+      }
+    }
+    return this.fileToken.value;
   }
 
   private async errorFrom(
