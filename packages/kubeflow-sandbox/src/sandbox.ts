@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { ApiServer } from './api/ApiServer';
+import { AccessLog } from './api/auth/AccessLog';
 import {
   DEFAULT_NAMESPACES,
   defaultRbacObjects,
@@ -34,6 +35,11 @@ export interface SandboxOptions {
   bookmarkIntervalMs?: number;
   /** Start the Kubeflow controllers (default true). */
   controllers?: boolean;
+  /**
+   * Record every RBAC decision about the callers (`sandbox.accessLog`, `GET /sandbox/access`), to
+   * derive the least privilege a client needs (default false).
+   */
+  recordAccess?: boolean;
   /** Where warnings go (default console.warn). */
   logger?: { warn(message: string): void };
 }
@@ -45,6 +51,8 @@ export interface Sandbox {
   store: MemoryStore;
   faults: FaultInjector;
   services: Record<string, ProxiedService>;
+  /** The RBAC decisions made, when started with `recordAccess`. */
+  accessLog?: AccessLog;
   /** Registers another ProxiedService (and its Service object) at run time. */
   registerService(service: ProxiedService): void;
   stop(): Promise<void>;
@@ -117,6 +125,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     historySize: options.historySize,
   });
   const faults = new FaultInjector();
+  const accessLog = options.recordAccess ? AccessLog.attach(store) : undefined;
   const serviceList = createServices({ store });
   const services: Record<string, ProxiedService> = Object.fromEntries(
     serviceList.map(s => [serviceKey(s), s]),
@@ -173,6 +182,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     faults,
     services: serviceMap,
     bookmarkIntervalMs: options.bookmarkIntervalMs,
+    accessLog,
     onServiceWrite: () => writer?.schedule(),
   });
   faults.attach({
@@ -188,6 +198,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     store,
     faults,
     services,
+    accessLog,
     registerService(service) {
       services[serviceKey(service)] = service;
       serviceMap.set(serviceKey(service), service);

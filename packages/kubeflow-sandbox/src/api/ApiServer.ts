@@ -5,6 +5,7 @@ import { documentHash, groupVersionDocument } from '../schema/openapi';
 import type { TypeRegistry } from '../schema/TypeRegistry';
 import type { MemoryStore } from '../store/MemoryStore';
 import { StatusError } from '../store/StatusError';
+import { AccessLog } from './auth/AccessLog';
 import { authenticate } from './auth/identity';
 import { authorize } from './auth/rbac';
 import {
@@ -30,6 +31,8 @@ export interface ApiServerOptions {
   faults: FaultInjector;
   services: ServiceRegistry;
   bookmarkIntervalMs?: number;
+  /** Served at `/sandbox/access` when recording. */
+  accessLog?: AccessLog;
   /** Called after a proxied request that may have changed a service's state (not GET/HEAD). */
   onServiceWrite?: () => void;
 }
@@ -130,13 +133,12 @@ export class ApiServer {
     const identity = authenticate(
       req,
       store,
-      (who, kind, name) =>
-        authorize(store, who, {
-          verb: 'impersonate',
-          group: '',
-          resource: kind,
-          name,
-        }).allowed,
+      (who, kind, name) => {
+        const attrs = { verb: 'impersonate', group: '', resource: kind, name };
+        const decision = authorize(store, who, attrs);
+        AccessLog.of(store)?.record(who.name, attrs, decision, 'impersonation');
+        return decision.allowed;
+      },
     );
     const info = parseResourcePath(
       req.method ?? 'GET',
@@ -268,6 +270,13 @@ export class ApiServer {
         resourceVersion: String(store.currentResourceVersion()),
         watches: this.watches.size,
       });
+      return;
+    }
+    if (path === '/sandbox/access' && this.options.accessLog) {
+      const log = this.options.accessLog;
+      if (req.method === 'DELETE') log.clear();
+      else if (req.method !== 'GET') throw StatusError.methodNotAllowed();
+      sendJson(res, 200, { records: log.records() });
       return;
     }
     if (path !== '/sandbox/faults') throw StatusError.noRoute();

@@ -4,6 +4,7 @@ import type { TypeRegistry } from '../schema/TypeRegistry';
 import type { MemoryStore } from '../store/MemoryStore';
 import { StatusError } from '../store/StatusError';
 import type { KubeObject } from '../store/types';
+import { AccessLog } from './auth/AccessLog';
 import { answerAccessReview } from './auth/accessReview';
 import type { Identity } from './auth/identity';
 import { authorize, forbiddenMessage } from './auth/rbac';
@@ -279,6 +280,12 @@ export class ResourceApi {
       name: info.name,
     };
     const decision = authorize(this.options.store, identity, attrs);
+    AccessLog.of(this.options.store)?.record(
+      identity.name,
+      attrs,
+      decision,
+      'request',
+    );
     if (!decision.allowed) {
       throw StatusError.forbidden(
         { group: type.group, kind: type.plural, name: info.name },

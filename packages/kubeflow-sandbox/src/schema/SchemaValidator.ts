@@ -4,6 +4,7 @@ import { StatusCause, StatusError } from '../store/StatusError';
 import type { ServedType } from './coreTypes';
 import type { JsonSchema } from './loadCrds';
 import { pruneObject } from './prune';
+import { workloadSelectorCauses } from './workloadRules';
 import { dedupeSchema, toJsonSchema } from './toJsonSchema';
 import type { TypeRegistry } from './TypeRegistry';
 
@@ -180,6 +181,15 @@ export class SchemaValidator {
     const name = object.metadata?.name;
     if (validate && !validate(object as unknown)) {
       const causes = errorsToCauses(validate.errors ?? [], object);
+      if (causes.length) {
+        throw StatusError.invalid(
+          { group: type.group, kind: type.kind, name, kindName: type.kind },
+          causes,
+        );
+      }
+    }
+    if (type.group === 'apps' && type.kind === 'Deployment') {
+      const causes = workloadSelectorCauses(object);
       if (causes.length) {
         throw StatusError.invalid(
           { group: type.group, kind: type.kind, name, kindName: type.kind },

@@ -1,3 +1,4 @@
+import { loadCoreSchemas } from './coreSchemas';
 import { coreTypes, ServedType } from './coreTypes';
 import { loadCrds, VersionSchema } from './loadCrds';
 
@@ -44,12 +45,12 @@ export class TypeRegistry {
     this.warnings = warnings;
   }
 
-  /** Loads the core types and the Kubeflow CRDs from `specsDir`. */
+  /** Loads the core types (with the schemas it has for them) and the Kubeflow CRDs from `specsDir`. */
   static load(specsDir: string): TypeRegistry {
     const crds = loadCrds(specsDir);
     return new TypeRegistry(
       [...coreTypes(), ...crds.types],
-      crds.schemas,
+      new Map([...loadCoreSchemas(specsDir), ...crds.schemas]),
       crds.warnings,
     );
   }
@@ -76,7 +77,7 @@ export class TypeRegistry {
     return undefined;
   }
 
-  /** The schema of one version of a CRD type, if it has one. */
+  /** The schema of one version of a type (CRD or built-in), if it has one. */
   schema(key: string, version: string): VersionSchema | undefined {
     return this.schemas.get(`${key}@${version}`);
   }

@@ -1,3 +1,4 @@
+import { AccessLog } from '../api/auth/AccessLog';
 import { authorize } from '../api/auth/rbac';
 import { MemoryStore } from '../store/MemoryStore';
 import type { ObjectStore } from '../store/types';
@@ -22,9 +23,12 @@ export function canAccessNamespace(
   resource: string,
 ): boolean {
   if (!(store instanceof MemoryStore)) return true;
-  return authorize(
+  const attrs = { verb, group: 'pipelines.kubeflow.org', resource, namespace };
+  const decision = authorize(
     store,
     { name: user.name, groups: user.groups, admin: false },
-    { verb, group: 'pipelines.kubeflow.org', resource, namespace },
-  ).allowed;
+    attrs,
+  );
+  AccessLog.of(store)?.record(user.name, attrs, decision, 'kfp');
+  return decision.allowed;
 }
