@@ -15,4 +15,5 @@ export * from './cache/WatchCache';
 export * from './discovery';
 export * from './resourceTypes';
 export * from './tenancy/Tenancy';
+export * from './tenancy/UserIdentities';
 export * from './KubeflowClusters';

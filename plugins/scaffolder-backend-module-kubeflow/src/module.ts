@@ -1,9 +1,19 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import {
+  kubeflowClustersServiceRef,
+  UserIdentities,
+} from '@kubeflow-backstage/plugin-kubeflow-node';
+import { createKubeflowActions } from './actions';
+import { readKubeflowScaffolderConfig } from './actions/config';
 
 /**
- * Adds the `kubeflow:*` template actions to the scaffolder. The actions land with the templates
- * issue; the module is wired now so the backend's shape does not change when they do.
+ * Adds the `kubeflow:*` template actions to the scaffolder. They act on the cluster as the user
+ * who runs the template (their User entity's e-mail, impersonated).
  *
  * @public
  */
@@ -12,9 +22,27 @@ export const scaffolderModuleKubeflow = createBackendModule({
   moduleId: 'kubeflow',
   register(env) {
     env.registerInit({
-      deps: { scaffolder: scaffolderActionsExtensionPoint },
-      async init({ scaffolder }) {
-        scaffolder.addActions();
+      deps: {
+        scaffolder: scaffolderActionsExtensionPoint,
+        clusters: kubeflowClustersServiceRef,
+        catalog: catalogServiceRef,
+        auth: coreServices.auth,
+        config: coreServices.rootConfig,
+      },
+      async init({ scaffolder, clusters, catalog, auth, config }) {
+        scaffolder.addActions(
+          ...createKubeflowActions({
+            clusters,
+            catalog,
+            auth,
+            identities: new UserIdentities({
+              catalog,
+              auth,
+              tenancy: clusters.tenancy,
+            }),
+            config: readKubeflowScaffolderConfig(config),
+          }),
+        );
       },
     });
   },

@@ -29,6 +29,7 @@ import {
   demoNotebooks,
 } from './demoCatalog';
 import { SeedWriter } from './seedObjects';
+import { seedClusterServingRuntimes } from './servingRuntimes';
 import { servingRuntimeFor } from '../controllers/inferenceServiceModel';
 
 /** The shared specs directory (`KUBEFLOW_SPECS_DIR`, default `<repo>/../shared/specs`). */
@@ -66,6 +67,7 @@ export function applyDemoSeed(
   const sample = readSampleIr(specsDir, 'add_numbers');
 
   seedProfiles(writer, DEMO_PROFILES);
+  seedClusterServingRuntimes(writer);
   writer.create(
     'clustertrainingruntimes.trainer.kubeflow.org',
     torchDistributedRuntime(specsDir),

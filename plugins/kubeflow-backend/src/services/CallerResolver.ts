@@ -15,6 +15,7 @@ import {
   Impersonation,
   KubeflowClusters,
   ResourceOperation,
+  UserIdentities,
 } from '@kubeflow-backstage/plugin-kubeflow-node';
 import { Request } from 'express';
 
@@ -32,10 +33,7 @@ export interface Caller {
  * then the cluster's own RBAC (SubjectAccessReview). Never trusts identity headers from the request.
  */
 export class CallerResolver {
-  private readonly identities = new Map<
-    string,
-    { identity?: Impersonation; at: number }
-  >();
+  private readonly identities: UserIdentities;
 
   constructor(
     private readonly options: {
@@ -45,25 +43,20 @@ export class CallerResolver {
       permissions: PermissionsService;
       clusters: KubeflowClusters;
     },
-  ) {}
+  ) {
+    this.identities = new UserIdentities({
+      catalog: options.catalog,
+      auth: options.auth,
+      tenancy: options.clusters.tenancy,
+    });
+  }
 
   async caller(req: Request): Promise<Caller> {
     const credentials = await this.options.httpAuth.credentials(req, {
       allow: ['user'],
     });
     const userEntityRef = credentials.principal.userEntityRef;
-    const hit = this.identities.get(userEntityRef);
-    let identity =
-      hit && Date.now() - hit.at < 60_000 ? hit.identity : undefined;
-    if (!identity) {
-      const user = await this.options.catalog.getEntityByRef(userEntityRef, {
-        credentials: await this.options.auth.getOwnServiceCredentials(),
-      });
-      identity = user
-        ? this.options.clusters.tenancy.identityOf(user as any)
-        : undefined;
-      this.identities.set(userEntityRef, { identity, at: Date.now() });
-    }
+    const identity = await this.identities.identityOf(userEntityRef);
     if (!identity) {
       throw new NotAllowedError(
         `${userEntityRef} has no Kubeflow identity (no e-mail on the User entity)`,
