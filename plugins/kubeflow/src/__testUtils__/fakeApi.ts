@@ -1,6 +1,8 @@
 import {
   EndpointDto,
   LiveChangeDto,
+  ModelDto,
+  ModelVersionDto,
   NotebookDto,
 } from '@kubeflow-backstage/plugin-kubeflow-common';
 import { KubeflowApi } from '../api/KubeflowApi';
@@ -36,6 +38,65 @@ export const endpoint: EndpointDto = {
   ],
   conditions: [],
 };
+
+const version = (
+  name: string,
+  state: 'LIVE' | 'ARCHIVED',
+  deployed: boolean,
+): ModelVersionDto => ({
+  id: name,
+  name,
+  state,
+  author: 'alice@example.com',
+  createdAt: '2026-11-20T10:00:00.000Z',
+  properties: { accuracy: name === '2.0.0' ? 0.951 : 0.912 },
+  artifacts: [
+    {
+      name: `resnet50-vision-${name}`,
+      uri: `s3://models/team-vision/resnet50-vision/${name}/`,
+      format: 'onnx',
+      formatVersion: '1',
+    },
+  ],
+  deployments: deployed
+    ? [
+        {
+          cluster: 'sandbox',
+          namespace: 'team-vision',
+          name: 'resnet50-vision',
+          state: { phase: 'ready', message: 'Ready' },
+          entityRef: 'component:sandbox/team-vision.resnet50-vision',
+        },
+      ]
+    : [],
+  producedBy: [
+    {
+      kind: 'Notebook',
+      name: 'resnet-finetune',
+      entityRef: 'resource:sandbox/team-vision.resnet-finetune',
+    },
+    { kind: 'Pipeline run', name: 'run-1' },
+  ],
+  entityRef: `resource:sandbox/team-vision.resnet50-vision.${name.replace(
+    /\./g,
+    '-',
+  )}`,
+});
+
+export const model = (archived = false): ModelDto => ({
+  cluster: 'sandbox',
+  id: '1',
+  name: 'resnet50-vision',
+  namespace: 'team-vision',
+  owner: 'alice@example.com',
+  description: 'ResNet-50 defect classifier',
+  state: 'LIVE',
+  versions: [
+    version('2.0.0', 'LIVE', true),
+    version('1.0.0', archived ? 'ARCHIVED' : 'LIVE', false),
+  ],
+  entityRef: 'resource:sandbox/team-vision.resnet50-vision',
+});
 
 /** A fake API whose notebooks live in memory, with a live channel the test can fire. */
 export function fakeApi(overrides: Partial<KubeflowApi> = {}) {
@@ -82,6 +143,10 @@ export function fakeApi(overrides: Partial<KubeflowApi> = {}) {
       return notebooks.find(n => n.name === name)!;
     }),
     getEndpoints: async () => [endpoint],
+    getModel: async () => model(),
+    setModelVersionState: jest.fn(async ({ state }) =>
+      model(state === 'ARCHIVED'),
+    ),
     moveCanary: jest.fn(async () => ({
       ...endpoint,
       canaryTrafficPercent: undefined,

@@ -3,6 +3,7 @@ import {
   ClusterStatusDto,
   EndpointDto,
   LiveChangeDto,
+  ModelDto,
   NotebookDto,
   ProfileDetailsDto,
   ProfileDto,
@@ -38,6 +39,16 @@ export interface KubeflowApi {
   moveCanary(
     ref: NamespaceRef & { name: string; to: 'promote' | 'rollback' },
   ): Promise<EndpointDto>;
+  /** A registered model with its versions, artifacts, producers and deployments. */
+  getModel(ref: NamespaceRef & { name: string }): Promise<ModelDto>;
+  /** Archives or restores a model version as the signed-in user; answers the model. */
+  setModelVersionState(
+    ref: NamespaceRef & {
+      name: string;
+      version: string;
+      state: 'LIVE' | 'ARCHIVED';
+    },
+  ): Promise<ModelDto>;
   /** Calls `onChange` for every change in the namespace until the returned function is called. */
   subscribe(
     ref: NamespaceRef,

@@ -4,6 +4,7 @@ import {
   ClusterStatusDto,
   EndpointDto,
   LiveChangeDto,
+  ModelDto,
   NotebookDto,
   ProfileDetailsDto,
   ProfileDto,
@@ -78,6 +79,26 @@ export class KubeflowClient implements KubeflowApi {
     );
   }
 
+  getModel(ref: NamespaceRef & { name: string }): Promise<ModelDto> {
+    return this.call(`${namespacePath(ref)}/models/${enc(ref.name)}`);
+  }
+
+  setModelVersionState(
+    ref: NamespaceRef & {
+      name: string;
+      version: string;
+      state: 'LIVE' | 'ARCHIVED';
+    },
+  ): Promise<ModelDto> {
+    return this.call(
+      `${namespacePath(ref)}/models/${enc(ref.name)}/versions/${enc(
+        ref.version,
+      )}/state`,
+      'POST',
+      { state: ref.state },
+    );
+  }
+
   subscribe(
     ref: NamespaceRef,
     onChange: (change: LiveChangeDto) => void,
@@ -124,9 +145,21 @@ export class KubeflowClient implements KubeflowApi {
     return () => controller.abort();
   }
 
-  private async call<T>(path: string, method = 'GET'): Promise<T> {
+  private async call<T>(
+    path: string,
+    method = 'GET',
+    body?: unknown,
+  ): Promise<T> {
     const baseUrl = await this.discoveryApi.getBaseUrl('kubeflow');
-    const response = await this.fetchApi.fetch(`${baseUrl}${path}`, { method });
+    const response = await this.fetchApi.fetch(`${baseUrl}${path}`, {
+      method,
+      ...(body === undefined
+        ? {}
+        : {
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(body),
+          }),
+    });
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }

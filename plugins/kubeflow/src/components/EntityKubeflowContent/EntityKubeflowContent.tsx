@@ -1,6 +1,11 @@
 import { EmptyState } from '@backstage/core-components';
 import { ComponentType } from 'react';
-import { EndpointContent, NotebookContent, ProfileContent } from '../entity';
+import {
+  EndpointContent,
+  ModelContent,
+  NotebookContent,
+  ProfileContent,
+} from '../entity';
 import { useKubeflowEntityObject } from '../entity/useKubeflowEntity';
 
 export { isKubeflowLiveEntity } from './isKubeflowLiveEntity';
@@ -13,6 +18,7 @@ const CONTENT: Record<string, ComponentType> = {
   Notebook: NotebookContent,
   InferenceService: EndpointContent,
   Profile: ProfileContent,
+  RegisteredModel: ModelContent,
 };
 
 /**

@@ -1,7 +1,12 @@
 import { ANNOTATION_KUBEFLOW_KIND } from '@kubeflow-backstage/plugin-kubeflow-common';
 
 /** The Kubeflow kinds (`kubeflow.org/kind`) that have a live Kubeflow tab. */
-export const KUBEFLOW_LIVE_KINDS = ['Notebook', 'InferenceService', 'Profile'];
+export const KUBEFLOW_LIVE_KINDS = [
+  'Notebook',
+  'InferenceService',
+  'Profile',
+  'RegisteredModel',
+];
 
 /** Whether an entity came from a Kubeflow object the live Kubeflow tab can show. */
 export function isKubeflowLiveEntity(entity: {

@@ -1,4 +1,5 @@
 export { EndpointContent } from './EndpointContent';
+export { ModelContent } from './ModelContent';
 export { NotebookContent } from './NotebookContent';
 export { ProfileContent } from './ProfileContent';
 export {

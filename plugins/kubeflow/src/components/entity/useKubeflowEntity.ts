@@ -21,6 +21,13 @@ export interface KubeflowEntityObject {
   id?: string;
 }
 
+/** Where an object without a namespace annotation lives: a profile in itself, shared models in the registry's namespace. */
+function defaultNamespace(kind: string, name: string): string {
+  if (kind === 'Profile') return name;
+  if (kind === 'RegisteredModel') return 'kubeflow';
+  return '';
+}
+
 export function useKubeflowEntityObject(): KubeflowEntityObject {
   const { entity } = useEntity();
   const annotations = entity.metadata.annotations ?? {};
@@ -28,10 +35,9 @@ export function useKubeflowEntityObject(): KubeflowEntityObject {
   const name = annotations[ANNOTATION_KUBEFLOW_NAME] ?? '';
   return {
     cluster: annotations[ANNOTATION_KUBEFLOW_CLUSTER] ?? '',
-    // A profile's namespace is the profile itself.
     namespace:
       annotations[ANNOTATION_KUBEFLOW_NAMESPACE] ??
-      (kind === 'Profile' ? name : ''),
+      defaultNamespace(kind, name),
     name,
     kind,
     id: annotations[ANNOTATION_KUBEFLOW_ID],
