@@ -290,4 +290,62 @@ describe('the kubeflow:* actions against the sandbox', () => {
       }, 120_000);
     });
   }
+
+  it('a task restarted mid-template (start over, or resume at the interrupted step) duplicates nothing', async () => {
+    const steps: Array<[string, Record<string, unknown>]> = [
+      [
+        'kubeflow:notebook:create',
+        { namespace: 'team-vision', name: 'recovery-nb' },
+      ],
+      [
+        'kubeflow:pipeline:upload',
+        {
+          namespace: 'team-vision',
+          name: 'recovery-pipeline',
+          path: 'pipelines/pipeline.yaml',
+        },
+      ],
+      [
+        'kubeflow:pipeline:run',
+        {
+          namespace: 'team-vision',
+          pipeline: 'recovery-pipeline',
+          experiment: 'recovery',
+          runName: 'first',
+          parameters: { a: 1, b: 2 },
+        },
+      ],
+    ];
+    const attempt = async (from: number, to: number) => {
+      for (const [id, input] of steps.slice(from, to)) {
+        await h.run(id, input, { workspacePath: workspace });
+      }
+    };
+    await attempt(0, 2); // the backend stops after step 2 …
+    await attempt(0, 3); // … recovery strategy startOver: every step again
+    await attempt(2, 3); // … and a crash inside step 3 after its write: step 3 again
+
+    const kfp =
+      '/api/v1/namespaces/kubeflow/services/ml-pipeline:8888/proxy/apis/v2beta1';
+    const notebooks = h.sandbox.store
+      .list('notebooks.kubeflow.org', 'team-vision')
+      .filter(n => n.metadata.name === 'recovery-nb');
+    expect(notebooks).toHaveLength(1);
+    const pipelines = (
+      await h.get(`${kfp}/pipelines?namespace=team-vision&page_size=200`)
+    ).pipelines.filter((p: any) => p.name === 'recovery-pipeline');
+    expect(pipelines).toHaveLength(1);
+    const versions = await h.get(
+      `${kfp}/pipelines/${pipelines[0].pipeline_id}/versions?page_size=200`,
+    );
+    expect(versions.pipeline_versions).toHaveLength(1);
+    const runs = (
+      await h.get(`${kfp}/runs?namespace=team-vision&page_size=200`)
+    ).runs.filter(
+      (r: any) =>
+        r.display_name === 'first' &&
+        r.pipeline_version_reference?.pipeline_id === pipelines[0].pipeline_id,
+    );
+    expect(runs).toHaveLength(1);
+  }, 120_000);
 });
