@@ -15,6 +15,12 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { endpointRoutes } from './routes/endpoints';
 import { liveRoutes } from './routes/live';
+import { katibRoutes } from './routes/katib';
+import { metricsRoutes } from './routes/metrics';
+import { pipelineRoutes } from './routes/pipelines';
+import { runRoutes } from './routes/runs';
+import { sparkRoutes } from './routes/spark';
+import { trainingRoutes } from './routes/training';
 import { modelRoutes } from './routes/models';
 import { notebookRoutes } from './routes/notebooks';
 import { profileRoutes } from './routes/profiles';
@@ -84,6 +90,12 @@ export async function createRouter(options: {
   router.use(endpointRoutes({ clusters, callers }));
   router.use(modelRoutes({ clusters, callers }));
   router.use(liveRoutes({ clusters, callers }));
+  router.use(pipelineRoutes({ clusters, callers }));
+  router.use(runRoutes({ clusters, callers }));
+  router.use(katibRoutes({ clusters, callers }));
+  router.use(trainingRoutes({ clusters, callers }));
+  router.use(sparkRoutes({ clusters, callers }));
+  router.use(metricsRoutes({ clusters, callers }));
   router.use(
     (
       error: unknown,

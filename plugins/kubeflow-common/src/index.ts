@@ -12,4 +12,5 @@ export * from './clusters';
 export * from './resources';
 export * from './status';
 export * from './dtos';
+export * from './experimentDtos';
 export * from './registry';

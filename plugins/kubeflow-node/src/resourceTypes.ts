@@ -9,7 +9,8 @@ export interface KubeResourceType {
 
 /**
  * The resource types the Kubeflow plugins read: the Kubeflow kinds from the official CRDs (at the
- * version the dashboards use), plus namespaces and role bindings for tenancy.
+ * version the dashboards use), plus namespaces and role bindings for tenancy and events for the
+ * pages.
  *
  * @public
  */
@@ -75,6 +76,29 @@ export const KUBEFLOW_RESOURCE_TYPES = {
     version: 'v1beta2',
     plural: 'sparkapplications',
     kind: 'SparkApplication',
+    namespaced: true,
+  },
+  scheduledsparkapplications: {
+    group: 'sparkoperator.k8s.io',
+    version: 'v1beta2',
+    plural: 'scheduledsparkapplications',
+    kind: 'ScheduledSparkApplication',
+    namespaced: true,
+  },
+  // The notebook page's configurations (PodDefaults) and events (the notebook controller reissues
+  // its pod's events on the Notebook, as the Jupyter web app shows them).
+  poddefaults: {
+    group: 'kubeflow.org',
+    version: 'v1alpha1',
+    plural: 'poddefaults',
+    kind: 'PodDefault',
+    namespaced: true,
+  },
+  events: {
+    group: '',
+    version: 'v1',
+    plural: 'events',
+    kind: 'Event',
     namespaced: true,
   },
 } as const satisfies Record<string, KubeResourceType>;

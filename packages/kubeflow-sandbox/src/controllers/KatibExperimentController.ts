@@ -57,6 +57,29 @@ export class KatibExperimentController extends ReconcilingController {
         (c.type === 'Succeeded' || c.type === 'Failed') && c.status === 'True',
     );
 
+    if (finished && this.restartable(experiment)) {
+      // Katib's restart: a completed experiment whose resume policy keeps its suggestion
+      // (LongRunning, FromVolume) and whose maxTrialCount was raised goes back to running.
+      store.mutate(EXPERIMENTS, namespace, name, e => {
+        const st = (e.status ?? {}) as any;
+        st.conditions = setCondition(
+          (st.conditions ?? []).filter(
+            (c: Condition) => c.type !== 'Succeeded',
+          ),
+          {
+            type: 'Restarting',
+            status: 'True',
+            reason: 'ExperimentRestarting',
+            message: 'Experiment is restarting',
+          },
+          BOTH_TIMES,
+        );
+        delete st.completionTime;
+        e.status = st;
+      });
+      return;
+    }
+
     if (!status.conditions?.length) {
       this.setConditions(
         experiment,
@@ -138,6 +161,20 @@ export class KatibExperimentController extends ReconcilingController {
         .filter(t => t.metadata.labels?.[EXPERIMENT_LABEL] === name);
     }
     this.writeStatus(experiment, trials, finished ? undefined : ending);
+  }
+
+  /** Succeeded on max trials, resumable, and now allowed more trials than it has. */
+  private restartable(experiment: KubeObject): boolean {
+    const spec = (experiment.spec ?? {}) as any;
+    const status = (experiment.status ?? {}) as any;
+    const succeeded = (status.conditions ?? []).find(
+      (c: Condition) => c.type === 'Succeeded' && c.status === 'True',
+    );
+    return (
+      succeeded?.reason === 'ExperimentMaxTrialsReached' &&
+      ['LongRunning', 'FromVolume'].includes(spec.resumePolicy) &&
+      (spec.maxTrialCount ?? 10) > (status.trials ?? 0)
+    );
   }
 
   private ensureSuggestion(experiment: KubeObject): void {
@@ -405,6 +442,7 @@ export class KatibExperimentController extends ReconcilingController {
           c.status === 'True',
       );
       if (!done && !ending && trials.length > 0) {
+        conditions = conditions.filter(c => c.type !== 'Restarting');
         conditions = setCondition(
           conditions,
           {

@@ -253,12 +253,14 @@ export function demoModels(
         {
           name: '1.1.0',
           kfpRunId: runIds['train-resnet50-baseline'],
+          katibExperiment: 'resnet-lr-tuning',
           metrics: { accuracy: 0.934 },
         },
         {
           name: '2.0.0',
           kfpRunId: runIds['train-resnet50-lr-0005'],
           notebook: 'resnet-finetune',
+          trainJob: 'resnet50-ddp',
           metrics: { accuracy: 0.951 },
         },
       ],
@@ -281,6 +283,8 @@ export function demoModels(
         {
           name: 'v3',
           kfpRunId: runIds['bert-base-5ep'],
+          katibExperiment: 'bert-lr-warmup',
+          trainJob: 'bert-finetune-ddp',
           metrics: { f1: 0.918 },
         },
       ],

@@ -167,6 +167,10 @@ export interface DemoModel {
     name: string;
     kfpRunId?: string;
     notebook?: string;
+    /** The Katib experiment whose best trial chose its hyperparameters. */
+    katibExperiment?: string;
+    /** The TrainJob that trained it. */
+    trainJob?: string;
     state?: 'LIVE' | 'ARCHIVED';
     metrics: Record<string, number>;
   }>;
@@ -200,6 +204,8 @@ export function seedModel(
     const custom: Record<string, unknown> = { namespace: str(m.namespace) };
     if (v.kfpRunId) custom.kfp_run_id = str(v.kfpRunId);
     if (v.notebook) custom.notebook = str(v.notebook);
+    if (v.katibExperiment) custom.katib_experiment = str(v.katibExperiment);
+    if (v.trainJob) custom.trainjob = str(v.trainJob);
     for (const [k, val] of Object.entries(v.metrics))
       custom[k] = { metadataType: 'MetadataDoubleValue', double_value: val };
     const version = mr.create(

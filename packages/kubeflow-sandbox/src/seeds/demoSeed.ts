@@ -120,27 +120,31 @@ export function applyDemoSeed(
     apiVersion: 'kubeflow.org/v1beta1',
     kind: 'Experiment',
     metadata: { name: 'resnet-augment-search', namespace: 'team-vision' },
-    spec: experimentSpec({
-      metric: 'accuracy',
-      type: 'maximize',
-      goal: 0.995,
-      algorithm: 'random',
-      maxTrialCount: 24,
-      parallelTrialCount: 2,
-      image: katibImage,
-      parameters: [
-        {
-          name: 'lr',
-          parameterType: 'double',
-          feasibleSpace: { min: '0.0005', max: '0.005' },
-        },
-        {
-          name: 'augmentation',
-          parameterType: 'categorical',
-          feasibleSpace: { list: ['none', 'flip', 'randaugment', 'mixup'] },
-        },
-      ],
-    }),
+    spec: {
+      ...experimentSpec({
+        metric: 'accuracy',
+        type: 'maximize',
+        goal: 0.995,
+        algorithm: 'random',
+        maxTrialCount: 24,
+        parallelTrialCount: 2,
+        image: katibImage,
+        parameters: [
+          {
+            name: 'lr',
+            parameterType: 'double',
+            feasibleSpace: { min: '0.0005', max: '0.005' },
+          },
+          {
+            name: 'augmentation',
+            parameterType: 'categorical',
+            feasibleSpace: { list: ['none', 'flip', 'randaugment', 'mixup'] },
+          },
+        ],
+      }),
+      // Keeps its suggestion when it completes, so it can be restarted with more trials.
+      resumePolicy: 'LongRunning',
+    },
   });
   seedFinishedExperiment(
     writer,

@@ -301,6 +301,13 @@ export class KfpService implements ProxiedService {
     const views = selected.map(r => ({
       ...r.wire,
       namespace: r.namespace,
+      // Runs are filtered and sorted by the version they ran (a column of KFP's run table).
+      ...(r.wire.pipeline_version_reference?.pipeline_version_id
+        ? {
+            pipeline_version_id:
+              r.wire.pipeline_version_reference.pipeline_version_id,
+          }
+        : {}),
       __row: r,
     }));
     const { page, totalSize, nextPageToken } = listPage(
