@@ -5,22 +5,25 @@ import {
   catalogEntityDeletePermission,
   catalogEntityReadPermission,
 } from '@backstage/plugin-catalog-common/alpha';
+import { kubernetesProxyPermission } from '@backstage/plugin-kubernetes-common';
 import { PortalPermissionPolicy } from './PortalPermissionPolicy';
 
+const claims = [
+  'user:default/alice',
+  'group:default/computer-vision',
+  'group:sandbox/team-vision',
+];
 const user = {
   identity: {
     type: 'user',
     userEntityRef: 'user:default/alice',
-    ownershipEntityRefs: ['user:default/alice', 'group:sandbox/team-vision'],
+    ownershipEntityRefs: claims,
   },
-  info: {
-    userEntityRef: 'user:default/alice',
-    ownershipEntityRefs: ['user:default/alice', 'group:sandbox/team-vision'],
-  },
+  info: { userEntityRef: 'user:default/alice', ownershipEntityRefs: claims },
 } as unknown as PolicyQueryUser;
 
 describe('PortalPermissionPolicy', () => {
-  const policy = new PortalPermissionPolicy();
+  const policy = new PortalPermissionPolicy({ kubeflowClusters: ['sandbox'] });
 
   it('grants Kubeflow permissions to signed-in users only', async () => {
     const permission = kubeflowNotebookReadPermission;
@@ -32,7 +35,7 @@ describe('PortalPermissionPolicy', () => {
     );
   });
 
-  it('shows Kubeflow entities to the members of their profile only', async () => {
+  it('shows Kubeflow entities to the members of their profile only, profile groups to their members', async () => {
     const decision = await policy.handle(
       { permission: catalogEntityReadPermission },
       user,
@@ -51,16 +54,26 @@ describe('PortalPermissionPolicy', () => {
             },
           },
           {
-            rule: 'IS_ENTITY_KIND',
-            resourceType: 'catalog-entity',
-            params: { kinds: ['Group'] },
-          },
-          {
             rule: 'HAS_LABEL',
             resourceType: 'catalog-entity',
             params: { label: 'kubeflow.org/public' },
           },
           {
+            allOf: [
+              {
+                rule: 'IS_ENTITY_KIND',
+                resourceType: 'catalog-entity',
+                params: { kinds: ['Group'] },
+              },
+              {
+                rule: 'HAS_SPEC',
+                resourceType: 'catalog-entity',
+                params: { key: 'members', value: 'user:default/alice' },
+              },
+            ],
+          },
+          {
+            // The organisation group (default owner of objects outside profiles) is left out.
             rule: 'IS_ENTITY_OWNER',
             resourceType: 'catalog-entity',
             params: {
@@ -70,6 +83,14 @@ describe('PortalPermissionPolicy', () => {
         ],
       },
     });
+  });
+
+  it('denies the Kubernetes proxy, which acts as the portal’s cluster identity', async () => {
+    const decision = await policy.handle(
+      { permission: kubernetesProxyPermission },
+      user,
+    );
+    expect(decision.result).toBe(AuthorizeResult.DENY);
   });
 
   it('keeps Backstage defaults for the rest', async () => {

@@ -13,6 +13,7 @@ import {
   catalogConditions,
   createCatalogConditionalDecision,
 } from '@backstage/plugin-catalog-backend/alpha';
+import { kubernetesProxyPermission } from '@backstage/plugin-kubernetes-common';
 import { ANNOTATION_KUBEFLOW_CLUSTER } from '@kubeflow-backstage/plugin-kubeflow-common';
 
 /** Label an operator sets on a Kubeflow entity (or its cluster object) to show it to everyone. */
@@ -23,13 +24,25 @@ export const PUBLIC_LABEL = 'kubeflow.org/public';
  *
  * - Catalog reads follow Kubeflow's tenancy: an entity that came from a Kubeflow cluster is visible
  *   to the members of the profile that owns it (the profile's Group lists its owner and
- *   contributors), plus profile groups themselves and entities labelled public. Everything else in
- *   the catalog stays visible to all, as Backstage's default.
+ *   contributors) and a profile's Group to its members, as on the cluster, where only they can see
+ *   a profile's namespace. Only profile groups (`group:<cluster>/<profile>`) and the user's own
+ *   ref count as ownership of Kubeflow entities: an organisation group that the provider made the
+ *   default owner of objects outside profiles (the `kubeflow` namespace) grants nothing the
+ *   cluster does not. Entities labelled public are visible to all; everything else in the catalog
+ *   stays visible to all, as Backstage's default.
  * - Kubeflow permissions (`kubeflow.*`) are granted to signed-in users; inside a namespace the
  *   cluster's RBAC then decides, checked per request (SubjectAccessReview) and enforced by
  *   impersonation.
+ * - The Kubernetes plugin's proxy is denied: it forwards any request to a cluster as the portal's
+ *   own identity, which would lend every user the portal's rights on the Kubeflow clusters.
  */
 export class PortalPermissionPolicy implements PermissionPolicy {
+  private readonly clusters: string[];
+
+  constructor(options: { kubeflowClusters?: string[] } = {}) {
+    this.clusters = options.kubeflowClusters ?? [];
+  }
+
   async handle(
     request: PolicyQuery,
     user?: PolicyQueryUser,
@@ -39,7 +52,17 @@ export class PortalPermissionPolicy implements PermissionPolicy {
         result: user ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
       };
     }
+    if (isPermission(request.permission, kubernetesProxyPermission)) {
+      return { result: AuthorizeResult.DENY };
+    }
     if (isPermission(request.permission, catalogEntityReadPermission)) {
+      // No user: an empty ref, which no group lists as a member.
+      const userRef = user?.info.userEntityRef ?? '';
+      const claims = (user?.info.ownershipEntityRefs ?? []).filter(
+        ref =>
+          ref.startsWith('user:') ||
+          this.clusters.some(cluster => ref.startsWith(`group:${cluster}/`)),
+      );
       return createCatalogConditionalDecision(request.permission, {
         anyOf: [
           {
@@ -47,11 +70,14 @@ export class PortalPermissionPolicy implements PermissionPolicy {
               annotation: ANNOTATION_KUBEFLOW_CLUSTER,
             }),
           },
-          catalogConditions.isEntityKind({ kinds: ['Group'] }),
           catalogConditions.hasLabel({ label: PUBLIC_LABEL }),
-          catalogConditions.isEntityOwner({
-            claims: user?.info.ownershipEntityRefs ?? [],
-          }),
+          {
+            allOf: [
+              catalogConditions.isEntityKind({ kinds: ['Group'] }),
+              catalogConditions.hasSpec({ key: 'members', value: userRef }),
+            ],
+          },
+          catalogConditions.isEntityOwner({ claims }),
         ],
       });
     }

@@ -1,4 +1,7 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import { PortalPermissionPolicy } from './PortalPermissionPolicy';
 
@@ -8,9 +11,13 @@ export const permissionPolicyModule = createBackendModule({
   moduleId: 'portal-policy',
   register(env) {
     env.registerInit({
-      deps: { policy: policyExtensionPoint },
-      async init({ policy }) {
-        policy.setPolicy(new PortalPermissionPolicy());
+      deps: { policy: policyExtensionPoint, config: coreServices.rootConfig },
+      async init({ policy, config }) {
+        // Kubeflow entities live in the catalog namespace named after their cluster.
+        const kubeflowClusters = (
+          config.getOptionalConfigArray('kubeflow.clusters') ?? []
+        ).map(cluster => cluster.getString('name'));
+        policy.setPolicy(new PortalPermissionPolicy({ kubeflowClusters }));
       },
     });
   },
