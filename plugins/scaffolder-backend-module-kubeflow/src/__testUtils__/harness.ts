@@ -47,6 +47,7 @@ export class ActionHarness {
   sent: SentRequest[] = [];
   actions!: TemplateAction<any, any, any>[];
   clusters!: KubeflowClusters;
+  projectsDirectory!: string;
 
   private constructor(readonly sandbox: Sandbox) {}
 
@@ -60,9 +61,15 @@ export class ActionHarness {
       logger: { warn: () => {} },
     });
     const harness = new ActionHarness(sandbox);
+    harness.projectsDirectory = fs.mkdtempSync(
+      path.join(os.tmpdir(), 'kf-projects-'),
+    );
     const config = new ConfigReader({
       kubeflow: {
         clusters: [{ name: 'sandbox', url: sandbox.url, authProvider: 'none' }],
+        scaffolder: {
+          localProjects: { directory: harness.projectsDirectory },
+        },
       },
     });
     harness.clusters = KubeflowClusters.fromConfig(config);
@@ -167,6 +174,8 @@ export class ActionHarness {
     ]) {
       for (const o of this.sandbox.store.list(key)) {
         const { metadata, status: _status, ...rest } = o as any;
+        // What controllers create on their own (scheduled Spark runs, …) is not the actions'.
+        if (metadata.ownerReferences?.length) continue;
         objects[`${key}/${metadata.namespace ?? ''}/${metadata.name}`] = {
           uid: metadata.uid,
           generation: metadata.generation,

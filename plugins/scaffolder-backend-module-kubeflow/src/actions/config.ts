@@ -17,6 +17,8 @@ export interface NotebookSpawnerConfig {
 /** The scaffolder module's settings. @public */
 export interface KubeflowScaffolderConfig {
   notebooks: NotebookSpawnerConfig;
+  /** Where `kubeflow:project:publish` puts projects (the catalog reads them there). */
+  localProjectsDirectory?: string;
 }
 
 const DEFAULT_IMAGES = [
@@ -43,6 +45,9 @@ export function readKubeflowScaffolderConfig(
 ): KubeflowScaffolderConfig {
   const nb = config.getOptionalConfig('kubeflow.scaffolder.notebooks');
   return {
+    localProjectsDirectory: config.getOptionalString(
+      'kubeflow.scaffolder.localProjects.directory',
+    ),
     notebooks: {
       images: nb?.getOptionalStringArray('images') ?? DEFAULT_IMAGES,
       allowCustomImage: nb?.getOptionalBoolean('allowCustomImage') ?? true,

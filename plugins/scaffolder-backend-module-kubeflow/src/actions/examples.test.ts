@@ -14,6 +14,7 @@ import { examples as applyExamples, exampleWorkspace } from './apply.examples';
 import { examples as isvcExamples } from './inferenceService.examples';
 import { examples as katibExamples } from './katibExperiment.examples';
 import { examples as notebookExamples } from './notebook.examples';
+import { examples as publishExamples } from './publishLocal.examples';
 import { examples as runExamples } from './pipelineRun.examples';
 import { examples as uploadExamples } from './pipelineUpload.examples';
 import { contributorExamples, profileExamples } from './profile.examples';
@@ -200,9 +201,9 @@ describe('the kubeflow:* actions against the sandbox', () => {
   afterAll(() => h.stop());
 
   it('has an example for every action', () => {
-    expect(cases.map(c => c.id).sort()).toEqual(
-      h.actions.map(a => a.id).sort(),
-    );
+    expect(
+      [...cases.map(c => c.id), 'kubeflow:project:publish'].sort(),
+    ).toEqual(h.actions.map(a => a.id).sort());
   });
 
   it('finds a manifest that breaks its CRD schema (the check can fail)', () => {
@@ -290,6 +291,37 @@ describe('the kubeflow:* actions against the sandbox', () => {
       }, 120_000);
     });
   }
+
+  it('kubeflow:project:publish example: copies the project where the catalog reads it, dry run writes nothing, reruns are identical', async () => {
+    const step = (yaml.load(publishExamples[0].example) as any).steps[0];
+    const project = workspaceWith({
+      'catalog-info.yaml':
+        'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: { name: churn-model }\nspec: { type: ml-project, lifecycle: experimental, owner: group:default/ml-platform }\n',
+      'src/train.py': 'print("train")\n',
+    });
+    const target = path.join(h.projectsDirectory, 'churn-model');
+    const dry = await h.run(step.action, step.input, {
+      dryRun: true,
+      workspacePath: project,
+    });
+    expect(dry.output.entityRef).toBe('component:default/churn-model');
+    expect(fs.existsSync(target)).toBe(false);
+    for (let i = 0; i < 3; i++) {
+      const { output } = await h.run(step.action, step.input, {
+        workspacePath: project,
+      });
+      expect(output).toEqual(
+        expect.objectContaining({
+          entityRef: 'component:default/churn-model',
+          url: '/catalog/default/component/churn-model',
+        }),
+      );
+      expect(fs.readdirSync(h.projectsDirectory)).toEqual(['churn-model']);
+      expect(fs.readFileSync(path.join(target, 'src/train.py'), 'utf8')).toBe(
+        'print("train")\n',
+      );
+    }
+  });
 
   it('a task restarted mid-template (start over, or resume at the interrupted step) duplicates nothing', async () => {
     const steps: Array<[string, Record<string, unknown>]> = [

@@ -8,6 +8,7 @@ import { createKatibExperimentCreateAction } from './katibExperiment';
 import { createNotebookCreateAction } from './notebook';
 import { createPipelineRunAction } from './pipelineRun';
 import { createPipelineUploadAction } from './pipelineUpload';
+import { createProjectPublishAction } from './publishLocal';
 import {
   createProfileContributorAddAction,
   createProfileCreateAction,
@@ -38,11 +39,16 @@ export function createKubeflowActions(options: KubeflowActionsOptions) {
     createProfileCreateAction(options),
     createProfileContributorAddAction(options),
     createApplyAction(options),
+    createProjectPublishAction({
+      ...options,
+      directory: options.config.localProjectsDirectory,
+    }),
   ];
 }
 
 export {
   createApplyAction,
+  createProjectPublishAction,
   createInferenceServiceDeployAction,
   createKatibExperimentCreateAction,
   createNotebookCreateAction,

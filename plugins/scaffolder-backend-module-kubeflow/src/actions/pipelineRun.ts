@@ -1,5 +1,11 @@
 import { InputError, NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import {
+  ANNOTATION_KUBEFLOW_KIND,
+  ANNOTATION_KUBEFLOW_NAME,
+  ANNOTATION_KUBEFLOW_NAMESPACE,
+} from '@kubeflow-backstage/plugin-kubeflow-common';
 import { ClusterSession, KubeflowActionEnv } from '../services/ClusterSession';
 import { Kfp } from '../services/Kfp';
 import { clusterInput, namespaceInput } from './common';
@@ -132,7 +138,9 @@ export function kfpCron(expression: string): string {
  *
  * @public
  */
-export function createPipelineRunAction(env: KubeflowActionEnv) {
+export function createPipelineRunAction(
+  env: KubeflowActionEnv & { catalog: CatalogService },
+) {
   return createTemplateAction({
     id: 'kubeflow:pipeline:run',
     description:
@@ -143,7 +151,12 @@ export function createPipelineRunAction(env: KubeflowActionEnv) {
       input: {
         cluster: clusterInput,
         namespace: namespaceInput,
-        pipeline: z => z.string().describe('Pipeline name'),
+        pipeline: z =>
+          z
+            .string()
+            .describe(
+              'The pipeline: its KFP name, or its catalog entity ref (kubeflow-pipeline)',
+            ),
         pipelineVersion: z =>
           z.string().optional().describe('Version name (default: the latest)'),
         experiment: z =>
@@ -234,8 +247,29 @@ export function createPipelineRunAction(env: KubeflowActionEnv) {
         ? checkName(input.serviceAccount, 'serviceAccount')
         : undefined;
       const session = await ClusterSession.open(env, ctx, input.cluster);
+      let pipelineName = input.pipeline;
+      if (/^[a-z]+:/i.test(input.pipeline) || input.pipeline.includes('/')) {
+        const entity = await env.catalog.getEntityByRef(input.pipeline, {
+          credentials: await ctx.getInitiatorCredentials(),
+        });
+        const annotations = entity?.metadata.annotations ?? {};
+        if (annotations[ANNOTATION_KUBEFLOW_KIND] !== 'Pipeline') {
+          throw new InputError(
+            `${printable(
+              input.pipeline,
+            )} is not a Kubeflow pipeline in the catalog`,
+          );
+        }
+        pipelineName = annotations[ANNOTATION_KUBEFLOW_NAME];
+        const home = annotations[ANNOTATION_KUBEFLOW_NAMESPACE];
+        if (home && home !== namespace) {
+          throw new InputError(
+            `Pipeline ${pipelineName} is in namespace ${home}, not ${namespace}`,
+          );
+        }
+      }
       const kfp = new Kfp(session);
-      const pipeline = await kfp.pipelineByName(input.pipeline, namespace);
+      const pipeline = await kfp.pipelineByName(pipelineName, namespace);
       if (!pipeline) {
         throw new NotFoundError(
           `No pipeline '${printable(input.pipeline)}' in ${namespace} that ${
