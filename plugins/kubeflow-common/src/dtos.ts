@@ -45,6 +45,22 @@ export interface NotebookDto {
   /** Where to open it, when the Kubeflow dashboard URL is configured. */
   connectUrl?: string;
   stopped: boolean;
+  /** Volumes mounted in the server: a claim (or another source) at a path. */
+  volumes?: Array<{ name: string; mountPath?: string; claimName?: string }>;
+  /** The PodDefaults (JWA "configurations") the notebook opts into, with their descriptions. */
+  configurations?: Array<{ name: string; description?: string }>;
+}
+
+/** A Kubernetes event about an object, as a page's event list shows it. @public */
+export interface EventDto {
+  type: 'Normal' | 'Warning' | string;
+  reason?: string;
+  message?: string;
+  count: number;
+  firstSeen?: string;
+  lastSeen?: string;
+  /** `Kind/name` of the object the event is about. */
+  object: string;
 }
 
 /** An InferenceService on a page. @public */

@@ -23,7 +23,7 @@ export function cachedReadRoutes<T>(
     group: string;
     permission: BasicPermission;
     label: string;
-    toDto: (cluster: KubeflowClusterConfig, object: any) => T;
+    toDto: (cluster: KubeflowClusterConfig, object: any) => T | Promise<T>;
     order: (a: any, b: any) => number;
   },
 ) {
@@ -50,10 +50,12 @@ export function cachedReadRoutes<T>(
     });
     const items = await clusters.cache.list(cluster.name, resource);
     res.json(
-      items
-        .filter(i => i.metadata.namespace === namespace)
-        .sort(order)
-        .map(i => toDto(cluster, i)),
+      await Promise.all(
+        items
+          .filter(i => i.metadata.namespace === namespace)
+          .sort(order)
+          .map(i => toDto(cluster, i)),
+      ),
     );
   });
 
@@ -75,6 +77,6 @@ export function cachedReadRoutes<T>(
       throw new NotFoundError(
         `No ${label} ${namespace}/${name} on ${cluster.name}`,
       );
-    res.json(toDto(cluster, object));
+    res.json(await toDto(cluster, object));
   });
 }

@@ -9,6 +9,7 @@ import { CallerResolver } from '../services/CallerResolver';
 import { namespacedTarget } from './params';
 
 const LIVE_RESOURCES = new Set([
+  'events',
   'notebooks',
   'inferenceservices',
   'experiments',
@@ -70,7 +71,10 @@ export function liveRoutes(options: {
           resource: event.resource,
           type: event.type,
           namespace,
-          name: registry ? object.name : object.metadata.name,
+          // An event concerns the object it is about; a registry object has no metadata.
+          name: registry
+            ? object.name
+            : object.involvedObject?.name ?? object.metadata.name,
         };
         res.write(`event: change\ndata: ${JSON.stringify(change)}\n\n`);
       });

@@ -11,7 +11,7 @@ import {
 } from '@kubeflow-backstage/plugin-kubeflow-node';
 import Router from 'express-promise-router';
 import { CallerResolver } from '../services/CallerResolver';
-import { notebookDto } from '../services/dtos';
+import { eventDto, notebookDto } from '../services/dtos';
 import { cachedReadRoutes } from './cachedReads';
 import { namespacedTarget } from './params';
 
@@ -29,6 +29,10 @@ export function notebookRoutes(options: {
   const router = Router();
   const base = '/clusters/:cluster/namespaces/:namespace/notebooks';
 
+  /** The cluster's PodDefaults; none when the cluster lacks them or they can't be read now. */
+  const podDefaults = (cluster: string) =>
+    clusters.cache.list(cluster, 'poddefaults').catch(() => []);
+
   cachedReadRoutes(router, {
     clusters,
     callers,
@@ -37,12 +41,36 @@ export function notebookRoutes(options: {
     group: NOTEBOOKS.group,
     permission: kubeflowNotebookReadPermission,
     label: 'notebook',
-    toDto: notebookDto,
+    toDto: async (cluster, notebook) =>
+      notebookDto(cluster, notebook, await podDefaults(cluster.name)),
     // Newest first, as the Jupyter web app lists them.
     order: (a, b) =>
       String(b.metadata.creationTimestamp).localeCompare(
         String(a.metadata.creationTimestamp),
       ),
+  });
+
+  // The notebook's events, its pod's included (the controller reissues them on the Notebook),
+  // newest first, from the cache.
+  router.get(`${base}/:name/events`, async (req, res) => {
+    const { cluster, namespace, name } = namespacedTarget(clusters, req.params);
+    const caller = await callers.caller(req);
+    await callers.authorize(
+      caller,
+      cluster.name,
+      kubeflowNotebookReadPermission,
+      { verb: 'list', group: '', resource: 'events', namespace },
+    );
+    const about = new Set([`Notebook/${name}`, `Pod/${name}-0`]);
+    const events = (await clusters.cache.list(cluster.name, 'events'))
+      .filter(e => e.metadata?.namespace === namespace)
+      .map(eventDto)
+      .filter(e => about.has(e.object))
+      .sort((a, b) =>
+        String(b.lastSeen ?? '').localeCompare(String(a.lastSeen ?? '')),
+      )
+      .slice(0, 100);
+    res.json(events);
   });
 
   for (const action of ['stop', 'start'] as const) {

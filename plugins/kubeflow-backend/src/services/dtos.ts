@@ -1,5 +1,6 @@
 import {
   EndpointDto,
+  EventDto,
   InferenceService,
   NOTEBOOK_LAST_ACTIVITY_ANNOTATION,
   NOTEBOOK_STOPPED_ANNOTATION,
@@ -15,10 +16,55 @@ const SERVER_TYPES: Record<string, string> = {
   'group-two': 'RStudio',
 };
 
-/** A notebook as its page shows it. */
+/** The pod-template fields the notebook page shows beyond the typed shape. */
+interface PodTemplateVolumes {
+  volumes?: Array<{
+    name: string;
+    persistentVolumeClaim?: { claimName?: string };
+  }>;
+  containers?: Array<{
+    volumeMounts?: Array<{ name: string; mountPath?: string }>;
+  }>;
+}
+
+/** Volumes with where the first container mounts them. */
+function volumesOf(notebook: Notebook): NotebookDto['volumes'] {
+  const spec = (notebook.spec?.template.spec ?? {}) as PodTemplateVolumes;
+  const mounts = spec.containers?.[0]?.volumeMounts ?? [];
+  return (spec.volumes ?? []).map(v => ({
+    name: v.name,
+    mountPath: mounts.find(m => m.name === v.name)?.mountPath,
+    claimName: v.persistentVolumeClaim?.claimName,
+  }));
+}
+
+/**
+ * The PodDefaults a notebook opts into: those of its namespace whose selector its labels match
+ * (the Jupyter web app sets one `<label>: "true"` per chosen configuration).
+ */
+function configurationsOf(
+  notebook: Notebook,
+  podDefaults: any[],
+): NotebookDto['configurations'] {
+  const labels = notebook.metadata.labels ?? {};
+  return podDefaults
+    .filter(pd => pd.metadata?.namespace === notebook.metadata.namespace)
+    .filter(pd => {
+      const match: Record<string, string> =
+        pd.spec?.selector?.matchLabels ?? {};
+      return (
+        Object.keys(match).length > 0 &&
+        Object.entries(match).every(([k, v]) => labels[k] === v)
+      );
+    })
+    .map(pd => ({ name: pd.metadata.name, description: pd.spec?.desc }));
+}
+
+/** A notebook as its page shows it (configurations when the namespace's PodDefaults are given). */
 export function notebookDto(
   cluster: KubeflowClusterConfig,
   notebook: Notebook,
+  podDefaults: any[] = [],
 ): NotebookDto {
   const {
     namespace = '',
@@ -52,6 +98,23 @@ export function notebookDto(
         )}/notebook/${namespace}/${name}/`
       : undefined,
     stopped: annotations[NOTEBOOK_STOPPED_ANNOTATION] !== undefined,
+    volumes: volumesOf(notebook),
+    configurations: configurationsOf(notebook, podDefaults),
+  };
+}
+
+/** A core/v1 Event as a page's event list shows it. */
+export function eventDto(event: any): EventDto {
+  const involved = event.involvedObject ?? event.regarding ?? {};
+  return {
+    type: event.type ?? 'Normal',
+    reason: event.reason,
+    message: event.message ?? event.note,
+    count: event.count ?? event.series?.count ?? 1,
+    firstSeen: event.firstTimestamp ?? event.eventTime,
+    lastSeen:
+      event.lastTimestamp ?? event.series?.lastObservedTime ?? event.eventTime,
+    object: `${involved.kind ?? '?'}/${involved.name ?? '?'}`,
   };
 }
 
