@@ -97,6 +97,8 @@ describe('EntityKubeflowContent', () => {
     expect(screen.getByText('erin@example.com')).toBeInTheDocument();
     expect(screen.getByText('view')).toBeInTheDocument();
     expect(screen.getByText('32')).toBeInTheDocument();
+    // Quota keys as Kubernetes names them, not prettified.
+    expect(screen.getByText('requests.nvidia.com/gpu')).toBeInTheDocument();
   });
 
   it('applies to notebook, endpoint and profile entities only', () => {

@@ -35,17 +35,29 @@ const ProfileDetails = ({ profile }: { profile: ProfileDetailsDto }) => (
       </InfoCard>
     </Grid>
     <Grid item xs={12} md={6}>
-      <InfoCard title="Quota">
-        {profile.quota ? (
-          <StructuredMetadataTable
-            metadata={Object.fromEntries(
-              Object.entries(profile.quota).map(([k, v]) => [k, String(v)]),
-            )}
-          />
-        ) : (
-          'No resource quota is set for this profile.'
-        )}
-      </InfoCard>
+      {profile.quota ? (
+        <Table
+          title="Quota"
+          subtitle="The profile's ResourceQuota (hard limits), as Kubernetes names them."
+          options={{
+            search: false,
+            paging: false,
+            padding: 'dense',
+          }}
+          columns={[
+            { title: 'Resource', field: 'resource' },
+            { title: 'Limit', field: 'limit' },
+          ]}
+          data={Object.entries(profile.quota).map(([resource, limit]) => ({
+            resource,
+            limit: String(limit),
+          }))}
+        />
+      ) : (
+        <InfoCard title="Quota">
+          No resource quota is set for this profile.
+        </InfoCard>
+      )}
     </Grid>
     <Grid item xs={12}>
       <Table
