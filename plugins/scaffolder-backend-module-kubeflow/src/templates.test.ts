@@ -65,8 +65,9 @@ describe('the templates in templates/', () => {
     ]);
   });
 
-  for (const { target, template } of templates()) {
-    describe(target, () => {
+  describe.each(templates().map(t => [t.target, t.template] as const))(
+    '%s',
+    (_target, template) => {
       it('is a v1beta3 Template whose every field has a title and a description', () => {
         expect(template.apiVersion).toBe('scaffolder.backstage.io/v1beta3');
         expect(template.kind).toBe('Template');
@@ -137,6 +138,6 @@ describe('the templates in templates/', () => {
           ),
         ).toEqual([]);
       });
-    });
-  }
+    },
+  );
 });

@@ -25,7 +25,7 @@ const KFP = '/apis/v2beta1/';
 const MR = '/api/model_registry/v1alpha3/';
 
 /** The official definition a sent body must satisfy, by what it was sent to. */
-export function schemaErrorsOf(sent: SentRequest): string[] {
+function schemaErrorsOf(sent: SentRequest): string[] {
   const p = sent.path;
   if (sent.contentType === 'application/apply-patch+yaml')
     return manifestErrors(sent.body);
@@ -225,72 +225,77 @@ describe('the kubeflow:* actions against the sandbox', () => {
     ).toEqual(['unknown field .bogus']);
   });
 
-  for (const c of cases) {
-    c.examples.forEach((example, index) => {
-      it(`${c.id} example ${
-        index + 1
-      }: a dry run stores nothing, the run succeeds, reruns change nothing, every body is valid`, async () => {
-        const step = (yaml.load(example.example) as any).steps[0];
-        expect(step.action).toBe(c.id);
-        const run = (dryRun = false) =>
-          h.run(c.id, step.input, {
-            user: c.user,
-            dryRun,
-            workspacePath: workspace,
-          });
+  it.each(
+    cases.flatMap(c =>
+      c.examples.map(
+        (example, index) =>
+          [`${c.id} example ${index + 1}`, c, example] as const,
+      ),
+    ),
+  )(
+    '%s: a dry run stores nothing, the run succeeds, reruns change nothing, every body is valid',
+    async (_title, c, example) => {
+      const step = (yaml.load(example.example) as any).steps[0];
+      expect(step.action).toBe(c.id);
+      const run = (dryRun = false) =>
+        h.run(c.id, step.input, {
+          user: c.user,
+          dryRun,
+          workspacePath: workspace,
+        });
 
-        h.sent = [];
-        const before = h.snapshot();
-        const dry = await run(true);
-        expect(dry.output.entityRef).toMatch(
-          /^(resource|component|group):sandbox\//,
+      h.sent = [];
+      const before = h.snapshot();
+      const dry = await run(true);
+      expect(dry.output.entityRef).toMatch(
+        /^(resource|component|group):sandbox\//,
+      );
+      expect(h.sent.every(s => s.query?.dryRun === 'All')).toBe(true);
+      expect(h.snapshot()).toEqual(before);
+
+      h.sent = [];
+      const first = await run();
+      expect(first.output).toEqual(
+        expect.objectContaining({
+          name: expect.any(String),
+          entityRef: expect.stringMatching(
+            /^(resource|component|group):sandbox\/[a-z0-9.-]+$/,
+          ),
+          url: expect.stringMatching(
+            /^\/catalog\/sandbox\/(resource|component|group)\/[a-z0-9.-]+$/,
+          ),
+        }),
+      );
+      expect(first.logs.length).toBeGreaterThan(1);
+      const written = h.sent;
+      expect(written.length).toBeGreaterThan(0);
+      for (const sent of written) {
+        expect({
+          sent: `${sent.method} ${sent.path}`,
+          errors: schemaErrorsOf(sent),
+        }).toEqual({
+          sent: `${sent.method} ${sent.path}`,
+          errors: [],
+        });
+        // Cluster objects are written as the user; KFP and the registry (which cannot take the
+        // user's identity) only after a SubjectAccessReview for the user.
+        expect(sent.as).toBe(
+          sent.contentType === 'application/apply-patch+yaml'
+            ? c.identity
+            : undefined,
         );
-        expect(h.sent.every(s => s.query?.dryRun === 'All')).toBe(true);
-        expect(h.snapshot()).toEqual(before);
+      }
+      const after = h.snapshot();
+      expect(after).not.toEqual(before);
 
-        h.sent = [];
-        const first = await run();
-        expect(first.output).toEqual(
-          expect.objectContaining({
-            name: expect.any(String),
-            entityRef: expect.stringMatching(
-              /^(resource|component|group):sandbox\/[a-z0-9.-]+$/,
-            ),
-            url: expect.stringMatching(
-              /^\/catalog\/sandbox\/(resource|component|group)\/[a-z0-9.-]+$/,
-            ),
-          }),
-        );
-        expect(first.logs.length).toBeGreaterThan(1);
-        const written = h.sent;
-        expect(written.length).toBeGreaterThan(0);
-        for (const sent of written) {
-          expect({
-            sent: `${sent.method} ${sent.path}`,
-            errors: schemaErrorsOf(sent),
-          }).toEqual({
-            sent: `${sent.method} ${sent.path}`,
-            errors: [],
-          });
-          // Cluster objects are written as the user; KFP and the registry (which cannot take the
-          // user's identity) only after a SubjectAccessReview for the user.
-          expect(sent.as).toBe(
-            sent.contentType === 'application/apply-patch+yaml'
-              ? c.identity
-              : undefined,
-          );
-        }
-        const after = h.snapshot();
-        expect(after).not.toEqual(before);
-
-        for (let i = 2; i <= 3; i++) {
-          const again = await run();
-          expect(again.output).toEqual(first.output);
-          expect(h.snapshot()).toEqual(after);
-        }
-      }, 120_000);
-    });
-  }
+      for (let i = 2; i <= 3; i++) {
+        const again = await run();
+        expect(again.output).toEqual(first.output);
+        expect(h.snapshot()).toEqual(after);
+      }
+    },
+    120_000,
+  );
 
   it('kubeflow:project:publish example: copies the project where the catalog reads it, dry run writes nothing, reruns are identical', async () => {
     const step = (yaml.load(publishExamples[0].example) as any).steps[0];

@@ -276,11 +276,14 @@ export function createInferenceServiceDeployAction(
         orderBy: 'CREATE_TIME',
         sortOrder: 'DESC',
       });
-      const version = versionFromEntity
-        ? versions.find(v => v.id === versionFromEntity)
-        : input.version
-        ? versions.find(v => v.name === input.version)
-        : versions.find(v => v.state !== 'ARCHIVED');
+      let version: any;
+      if (versionFromEntity) {
+        version = versions.find(v => v.id === versionFromEntity);
+      } else if (input.version) {
+        version = versions.find(v => v.name === input.version);
+      } else {
+        version = versions.find(v => v.state !== 'ARCHIVED');
+      }
       if (!version) {
         throw new InputError(
           `Model ${model.name} has no ${
@@ -443,36 +446,37 @@ export function createInferenceServiceDeployAction(
         runtime: runtime.name,
         desiredState: 'DEPLOYED',
       };
-      const record = existing
-        ? existing.modelVersionId === recordBody.modelVersionId &&
-          existing.runtime === recordBody.runtime &&
-          existing.desiredState === 'DEPLOYED'
-          ? existing
-          : await session.portalRequest(
-              {
-                method: 'PATCH',
-                path: `${mr}/inference_services/${encodeURIComponent(
-                  existing.id,
-                )}`,
-                body: recordBody,
-              },
-              'update the registry record',
-            )
-        : await session.portalRequest(
-            {
-              method: 'POST',
-              path: `${mr}/serving_environments/${encodeURIComponent(
-                environment.id,
-              )}/inference_services`,
-              body: {
-                name: input.name,
-                registeredModelId: String(model.id),
-                servingEnvironmentId: String(environment.id),
-                ...recordBody,
-              },
+      let record = existing;
+      if (!existing) {
+        record = await session.portalRequest(
+          {
+            method: 'POST',
+            path: `${mr}/serving_environments/${encodeURIComponent(
+              environment.id,
+            )}/inference_services`,
+            body: {
+              name: input.name,
+              registeredModelId: String(model.id),
+              servingEnvironmentId: String(environment.id),
+              ...recordBody,
             },
-            'record the deployment in the registry',
-          );
+          },
+          'record the deployment in the registry',
+        );
+      } else if (
+        existing.modelVersionId !== recordBody.modelVersionId ||
+        existing.runtime !== recordBody.runtime ||
+        existing.desiredState !== 'DEPLOYED'
+      ) {
+        record = await session.portalRequest(
+          {
+            method: 'PATCH',
+            path: `${mr}/inference_services/${encodeURIComponent(existing.id)}`,
+            body: recordBody,
+          },
+          'update the registry record',
+        );
+      }
       ctx.logger.info(
         `Recorded the deployment in the Model Registry (${record.id})`,
       );

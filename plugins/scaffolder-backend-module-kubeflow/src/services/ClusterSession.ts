@@ -271,7 +271,7 @@ export class ClusterSession {
         );
       }
       if (this.ctx.signal?.aborted) throw new Error('The task was cancelled');
-      await new Promise(r => setTimeout(r, delay));
+      await sleep(delay);
       delay = Math.min(delay * 2, 2000);
     }
   }
@@ -360,6 +360,10 @@ export class ClusterSession {
     }
     return found as ServedKind;
   }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise(resolve => setTimeout(resolve, ms));
 }
 
 /** `Notebook team-a/demo`. */
