@@ -6,3 +6,9 @@
 export { kubeflowPlugin as default } from './plugin';
 export { kubeflowApiRef } from './api/KubeflowApi';
 export type { KubeflowApi } from './api/KubeflowApi';
+export { ModelMetricsCard } from './components/ModelMetricsCard';
+export type {
+  KubeflowExperimentsApi,
+  NewRun,
+  RunQuery,
+} from './api/KubeflowExperimentsApi';

@@ -8,6 +8,7 @@ import {
 } from '@backstage/frontend-plugin-api';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import CategoryIcon from '@material-ui/icons/Category';
+import { ANNOTATION_KUBEFLOW_KIND } from '@kubeflow-backstage/plugin-kubeflow-common';
 import { kubeflowApiRef } from './api/KubeflowApi';
 import { KubeflowClient } from './api/KubeflowClient';
 import { isKubeflowLiveEntity } from './components/EntityKubeflowContent/isKubeflowLiveEntity';
@@ -49,6 +50,21 @@ const entityKubeflowContent = EntityContentBlueprint.make({
   },
 });
 
+/** A profile's experiments: runs, Katib experiments and TrainJobs with their metrics. */
+const entityProfileExperimentsContent = EntityContentBlueprint.make({
+  name: 'experiments',
+  params: {
+    path: 'experiments',
+    title: 'Experiments',
+    filter: entity =>
+      entity.metadata.annotations?.[ANNOTATION_KUBEFLOW_KIND] === 'Profile',
+    loader: () =>
+      import('./components/ModelMetricsCard').then(m => (
+        <m.ProfileExperimentsContent />
+      )),
+  },
+});
+
 /**
  * The Kubeflow frontend plugin.
  *
@@ -59,5 +75,10 @@ export const kubeflowPlugin = createFrontendPlugin({
   title: 'Kubeflow',
   icon: <CategoryIcon />,
   routes: { root: kubeflowRootRouteRef },
-  extensions: [kubeflowApi, kubeflowPage, entityKubeflowContent],
+  extensions: [
+    kubeflowApi,
+    kubeflowPage,
+    entityKubeflowContent,
+    entityProfileExperimentsContent,
+  ],
 });

@@ -6,6 +6,7 @@ import {
   NotebookDto,
 } from '@kubeflow-backstage/plugin-kubeflow-common';
 import { KubeflowApi } from '../api/KubeflowApi';
+import { experimentsFakeApi } from './experimentsFake';
 
 export const notebook = (name: string, stopped: boolean): NotebookDto => ({
   cluster: 'sandbox',
@@ -155,6 +156,7 @@ export function fakeApi(overrides: Partial<KubeflowApi> = {}) {
       listeners.push(onChange);
       return () => {};
     },
+    ...experimentsFakeApi(),
     ...overrides,
   };
   const cluster = {

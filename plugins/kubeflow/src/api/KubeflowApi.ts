@@ -8,6 +8,7 @@ import {
   ProfileDetailsDto,
   ProfileDto,
 } from '@kubeflow-backstage/plugin-kubeflow-common';
+import { KubeflowExperimentsApi } from './KubeflowExperimentsApi';
 
 /** What a page asks of a namespace. @public */
 export interface NamespaceRef {
@@ -20,7 +21,7 @@ export interface NamespaceRef {
  *
  * @public
  */
-export interface KubeflowApi {
+export interface KubeflowApi extends KubeflowExperimentsApi {
   /** The configured clusters with their state and components. */
   getClusters(): Promise<ClusterStatusDto[]>;
   /** The profiles the signed-in user may see on a cluster. */

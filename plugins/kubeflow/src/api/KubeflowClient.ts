@@ -10,6 +10,7 @@ import {
   ProfileDto,
 } from '@kubeflow-backstage/plugin-kubeflow-common';
 import { KubeflowApi, NamespaceRef } from './KubeflowApi';
+import { KubeflowExperimentsApi } from './KubeflowExperimentsApi';
 
 const enc = encodeURIComponent;
 
@@ -144,6 +145,94 @@ export class KubeflowClient implements KubeflowApi {
     void listen();
     return () => controller.abort();
   }
+
+  // ---- Experimentation: pipelines and runs, Katib, TrainJobs, Spark, metrics ----
+
+  getPipeline: KubeflowExperimentsApi['getPipeline'] = ref =>
+    this.call(`/clusters/${enc(ref.cluster)}/pipelines/${enc(ref.id)}`);
+
+  getRuns: KubeflowExperimentsApi['getRuns'] = ({
+    cluster,
+    namespace,
+    archived,
+    ...query
+  }) => {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) {
+      if (value !== undefined && value !== '') params.set(key, String(value));
+    }
+    if (archived) params.set('archived', 'true');
+    return this.call(
+      `${namespacePath({ cluster, namespace })}/runs?${params.toString()}`,
+    );
+  };
+
+  getRun: KubeflowExperimentsApi['getRun'] = ref =>
+    this.call(`${namespacePath(ref)}/runs/${enc(ref.runId)}`);
+
+  createRun: KubeflowExperimentsApi['createRun'] = ({
+    cluster,
+    namespace,
+    ...run
+  }) => this.call(`${namespacePath({ cluster, namespace })}/runs`, 'POST', run);
+
+  changeRun: KubeflowExperimentsApi['changeRun'] = ref =>
+    this.call(
+      `${namespacePath(ref)}/runs/${enc(ref.runId)}/${ref.action}`,
+      'POST',
+    );
+
+  getRecurringRuns: KubeflowExperimentsApi['getRecurringRuns'] = ref => {
+    const params = new URLSearchParams();
+    if (ref.pipelineId) params.set('pipelineId', ref.pipelineId);
+    if (ref.experimentId) params.set('experimentId', ref.experimentId);
+    return this.call(`${namespacePath(ref)}/recurringruns?${params}`);
+  };
+
+  setRecurringRunEnabled: KubeflowExperimentsApi['setRecurringRunEnabled'] =
+    ref =>
+      this.call(
+        `${namespacePath(ref)}/recurringruns/${enc(ref.id)}/${
+          ref.enabled ? 'enable' : 'disable'
+        }`,
+        'POST',
+      );
+
+  getKatibExperiment: KubeflowExperimentsApi['getKatibExperiment'] = ref =>
+    this.call(`${namespacePath(ref)}/experiments/${enc(ref.name)}`);
+
+  setKatibExperimentRunning: KubeflowExperimentsApi['setKatibExperimentRunning'] =
+    ref =>
+      this.call(
+        `${namespacePath(ref)}/experiments/${enc(ref.name)}/${
+          ref.running ? 'restart' : 'stop'
+        }`,
+        'POST',
+      );
+
+  getTrainJob: KubeflowExperimentsApi['getTrainJob'] = ref =>
+    this.call(`${namespacePath(ref)}/trainjobs/${enc(ref.name)}`);
+
+  setTrainJobSuspended: KubeflowExperimentsApi['setTrainJobSuspended'] = ref =>
+    this.call(
+      `${namespacePath(ref)}/trainjobs/${enc(ref.name)}/${
+        ref.suspended ? 'suspend' : 'resume'
+      }`,
+      'POST',
+    );
+
+  getSparkApplication: KubeflowExperimentsApi['getSparkApplication'] = ref =>
+    this.call(`${namespacePath(ref)}/sparkapplications/${enc(ref.name)}`);
+
+  getModelMetrics: KubeflowExperimentsApi['getModelMetrics'] = ref =>
+    this.call(
+      `/clusters/${enc(ref.cluster)}/models/${enc(ref.modelId)}/metrics`,
+    );
+
+  getProfileExperimentMetrics: KubeflowExperimentsApi['getProfileExperimentMetrics'] =
+    ref => this.call(`${namespacePath(ref)}/experiment-metrics`);
+
+  // ---- end of experimentation ----
 
   private async call<T>(
     path: string,

@@ -101,8 +101,9 @@ describe('EntityKubeflowContent', () => {
     expect(screen.getByText('requests.nvidia.com/gpu')).toBeInTheDocument();
   });
 
-  it('applies to notebook, endpoint and profile entities only', () => {
+  it('applies to the Kubeflow kinds that have a live page only', () => {
     expect(isKubeflowLiveEntity(entity('Notebook', 'x'))).toBe(true);
-    expect(isKubeflowLiveEntity(entity('TrainJob', 'x'))).toBe(false);
+    expect(isKubeflowLiveEntity(entity('TrainJob', 'x'))).toBe(true);
+    expect(isKubeflowLiveEntity(entity('Tensorboard', 'x'))).toBe(false);
   });
 });

@@ -7,6 +7,10 @@ import {
   ProfileContent,
 } from '../entity';
 import { useKubeflowEntityObject } from '../entity/useKubeflowEntity';
+import { KatibExperimentContent } from '../katib';
+import { PipelineContent, PipelineExperimentContent } from '../pipelines';
+import { SparkApplicationContent } from '../spark';
+import { TrainJobContent } from '../training';
 
 export { isKubeflowLiveEntity } from './isKubeflowLiveEntity';
 
@@ -19,6 +23,12 @@ const CONTENT: Record<string, ComponentType> = {
   InferenceService: EndpointContent,
   Profile: ProfileContent,
   RegisteredModel: ModelContent,
+  // Experimentation: pipelines, KFP experiments, Katib, Trainer, Spark.
+  Pipeline: PipelineContent,
+  PipelineExperiment: PipelineExperimentContent,
+  Experiment: KatibExperimentContent,
+  TrainJob: TrainJobContent,
+  SparkApplication: SparkApplicationContent,
 };
 
 /**

@@ -6,6 +6,12 @@ export const KUBEFLOW_LIVE_KINDS = [
   'InferenceService',
   'Profile',
   'RegisteredModel',
+  // Experimentation: pipelines, KFP experiments, Katib, Trainer, Spark.
+  'Pipeline',
+  'PipelineExperiment',
+  'Experiment',
+  'TrainJob',
+  'SparkApplication',
 ];
 
 /** Whether an entity came from a Kubeflow object the live Kubeflow tab can show. */

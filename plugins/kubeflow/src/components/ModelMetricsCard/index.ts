@@ -1,0 +1,2 @@
+export { ModelMetricsCard } from './ModelMetricsCard';
+export { ProfileExperimentsContent } from './ProfileExperimentsContent';

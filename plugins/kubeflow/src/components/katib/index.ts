@@ -1,0 +1,1 @@
+export { KatibExperimentContent } from './KatibExperimentContent';

@@ -1,0 +1,2 @@
+export { PipelineContent } from './PipelineContent';
+export { PipelineExperimentContent } from './PipelineExperimentContent';

@@ -1,0 +1,1 @@
+export { SparkApplicationContent } from './SparkApplicationContent';

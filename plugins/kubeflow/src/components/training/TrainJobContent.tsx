@@ -1,0 +1,162 @@
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+  StructuredMetadataTable,
+  Table,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/frontend-plugin-api';
+import {
+  ConditionDto,
+  TrainJobDto,
+} from '@kubeflow-backstage/plugin-kubeflow-common';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Grid from '@material-ui/core/Grid';
+import LinearProgress from '@material-ui/core/LinearProgress';
+import Typography from '@material-ui/core/Typography';
+import { useState } from 'react';
+import { kubeflowApiRef } from '../../api/KubeflowApi';
+import { StateLabel } from '../StateLabel';
+import { useLiveEntityData } from '../entity/useKubeflowEntity';
+import { formatDuration, formatTime } from '../pipelines/format';
+
+const resources = (r: Record<string, string>) =>
+  Object.entries(r)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ') || '—';
+
+const JobCard = ({
+  job,
+  onChange,
+}: {
+  job: TrainJobDto;
+  onChange: () => void;
+}) => {
+  const api = useApi(kubeflowApiRef);
+  const [error, setError] = useState<Error>();
+  const [busy, setBusy] = useState(false);
+  const finished = ['succeeded', 'error'].includes(job.state.phase);
+  const toggle = async () => {
+    setError(undefined);
+    setBusy(true);
+    try {
+      await api.setTrainJobSuspended({ ...job, suspended: !job.suspended });
+      onChange();
+    } catch (e) {
+      setError(e as Error);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const progress = job.progress;
+  return (
+    <InfoCard
+      title={`TrainJob ${job.name}`}
+      subheader={<StateLabel state={job.state} />}
+      action={
+        !finished && (
+          <Button variant="outlined" disabled={busy} onClick={toggle}>
+            {job.suspended ? 'Resume' : 'Suspend'}
+          </Button>
+        )
+      }
+    >
+      {error && <ResponseErrorPanel error={error} />}
+      {progress?.percentage !== undefined && (
+        <Box mb={2}>
+          <Typography variant="body2">
+            {progress.percentage}% done
+            {progress.estimatedRemainingSeconds !== undefined && !finished
+              ? `, about ${formatDuration(
+                  progress.estimatedRemainingSeconds,
+                )} left`
+              : ''}
+          </Typography>
+          <LinearProgress
+            variant="determinate"
+            value={progress.percentage}
+            aria-label={`Training progress ${progress.percentage}%`}
+          />
+        </Box>
+      )}
+      <StructuredMetadataTable
+        metadata={{
+          Runtime: `${job.runtime.name} (${job.runtime.kind})`,
+          Image: job.image ?? 'from the runtime',
+          Command: job.command?.join(' ') ?? 'from the runtime',
+          Nodes: job.numNodes,
+          'Processes per node': job.numProcPerNode ?? 'from the runtime',
+          'Requests per node': resources(job.resourcesPerNode.requests),
+          'Limits per node': resources(job.resourcesPerNode.limits),
+          ...(progress && Object.keys(progress.metrics).length
+            ? {
+                'Reported metrics': Object.entries(progress.metrics)
+                  .map(([k, v]) => `${k} ${v}`)
+                  .join(', '),
+              }
+            : {}),
+          Created: formatTime(job.createdAt),
+        }}
+      />
+      <Typography variant="caption" color="textSecondary">
+        The job&apos;s pods and their logs are on the Kubernetes tab.
+      </Typography>
+    </InfoCard>
+  );
+};
+
+/** A TrainJob entity's page: runtime, nodes and resources, progress, conditions, suspend/resume. */
+export const TrainJobContent = () => {
+  const { value, loading, error, retry } = useLiveEntityData((api, o) =>
+    api.getTrainJob(o),
+  );
+  if (loading && !value) return <Progress />;
+  if (error) return <ResponseErrorPanel error={error} />;
+  if (!value) return null;
+  return (
+    <Grid container spacing={3}>
+      <Grid item xs={12} md={7}>
+        <JobCard job={value} onChange={retry} />
+      </Grid>
+      <Grid item xs={12} md={5}>
+        <Table
+          title="Replicated jobs"
+          options={{ paging: false, search: false, padding: 'dense' }}
+          columns={[
+            { title: 'Job', field: 'name' },
+            { title: 'Active', field: 'active' },
+            { title: 'Ready', field: 'ready' },
+            { title: 'Succeeded', field: 'succeeded' },
+            { title: 'Failed', field: 'failed' },
+            { title: 'Suspended', field: 'suspended' },
+          ]}
+          data={value.jobs}
+          emptyContent={
+            <div style={{ padding: 16 }}>No job has started yet.</div>
+          }
+        />
+      </Grid>
+      <Grid item xs={12}>
+        <Table<ConditionDto>
+          title="Conditions"
+          options={{ paging: false, search: false, padding: 'dense' }}
+          columns={[
+            { title: 'Type', field: 'type' },
+            { title: 'Status', field: 'status' },
+            { title: 'Reason', render: c => c.reason ?? '—' },
+            { title: 'Message', render: c => c.message ?? '—' },
+            { title: 'Since', render: c => formatTime(c.lastTransitionTime) },
+          ]}
+          data={value.conditions}
+          emptyContent={
+            <div style={{ padding: 16 }}>
+              No condition yet: the job is running (Trainer reports Suspended,
+              Complete or Failed).
+            </div>
+          }
+        />
+      </Grid>
+    </Grid>
+  );
+};

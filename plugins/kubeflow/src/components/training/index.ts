@@ -1,0 +1,1 @@
+export { TrainJobContent } from './TrainJobContent';
