@@ -14,11 +14,19 @@ import {
   KUBEFLOW_BACKEND_OPERATIONS,
   NEED_ON_CLUSTER,
   Operation,
+  discoverTargets,
+  placeholder,
   TARGETS,
   Target,
   USERS,
   expectedAllow,
 } from './__testUtils__/matrix';
+import {
+  SCAFFOLDER_ROWS,
+  ScaffolderRow,
+  dryRun,
+  runTask,
+} from './__testUtils__/scaffolder';
 import {
   SecurityRig,
   ownershipClaims,
@@ -32,7 +40,7 @@ const service = { authorization: mockCredentials.service.header() };
 async function eventually<T>(
   fn: () => Promise<T | undefined>,
   what: string,
-  ms = 60_000,
+  ms = 150_000,
 ): Promise<T> {
   const end = Date.now() + ms;
   while (Date.now() < end) {
@@ -47,15 +55,18 @@ describe('tenancy on every surface: the allow/deny matrix, attacks and secret ca
   let rig: SecurityRig;
   let client: Client;
   const attacks: Array<{ attack: string; observed: string; ok: boolean }> = [];
+  /** Every scaffolder task log and dry-run log the users got back. */
+  const taskLogs: string[] = [];
 
   /**
    * What a user may change of a cluster object: gone or not, labels, annotations, spec. The
    * notebook culler's activity stamps are the controller's, not a user's, and are left out.
    */
-  const snapshot = async (path: string) => {
+  const snapshot = async (path: string, changeable?: (o: any) => unknown) => {
     const response = await fetch(`${rig.sandbox.url}${path}`);
     if (response.status === 404) return 'absent';
     const o = await response.json();
+    if (changeable) return JSON.stringify(changeable(o));
     const annotations = Object.fromEntries(
       Object.entries(o.metadata.annotations ?? {}).filter(
         ([key]) => !/^notebooks\.kubeflow\.org\/last[-_]activity/.test(key),
@@ -72,6 +83,7 @@ describe('tenancy on every surface: the allow/deny matrix, attacks and secret ca
   beforeAll(async () => {
     rig = await startSecurityRig();
     client = new Client(rig.baseUrl);
+    await discoverTargets(rig.sandbox.url);
     // Every target entity is in the catalog (the provider's first read, then processing).
     const entity = (ref: string) =>
       client
@@ -114,7 +126,7 @@ describe('tenancy on every surface: the allow/deny matrix, attacks and secret ca
     }, 'search to find team-vision’s notebook for its owner').catch(error => {
       throw new Error(`${error.message}; last answer ${last}`);
     });
-  }, 180_000);
+  }, 400_000);
 
   afterAll(async () => {
     rig?.logs.save('tenancy-matrix-backend.log');
@@ -125,7 +137,12 @@ describe('tenancy on every surface: the allow/deny matrix, attacks and secret ca
     const disagreements: string[] = [];
     for (const user of [...users, 'carol']) {
       for (const namespace of namespaces) {
-        for (const need of ['read', 'write'] as const) {
+        for (const need of [
+          'read',
+          'write',
+          'manage',
+          'cluster-admin',
+        ] as const) {
           const response = await fetch(
             `${rig.sandbox.url}/apis/authorization.k8s.io/v1/subjectaccessreviews`,
             {
@@ -136,7 +153,11 @@ describe('tenancy on every surface: the allow/deny matrix, attacks and secret ca
                 kind: 'SubjectAccessReview',
                 spec: {
                   user: `${user}@example.com`,
-                  resourceAttributes: { ...NEED_ON_CLUSTER[need], namespace },
+                  resourceAttributes: {
+                    ...NEED_ON_CLUSTER[need],
+                    // Profiles are cluster-scoped.
+                    namespace: need === 'cluster-admin' ? undefined : namespace,
+                  },
                 },
               }),
             },
@@ -158,40 +179,71 @@ describe('tenancy on every surface: the allow/deny matrix, attacks and secret ca
       ...KUBEFLOW_BACKEND_OPERATIONS,
       ...CATALOG_OPERATIONS,
     ];
-    const cell = async (op: Operation, user: string, target: Target) => {
-      const before = op.mutates
-        ? await snapshot(op.mutates(target, user))
-        : undefined;
+    const notApplicable: string[] = [];
+    /** The target as the row sees it: missing objects named by a placeholder. */
+    const resolve = (op: Operation, user: string, target: Target) => {
+      const missing = (op.uses ?? []).filter(id => !target.ids[id]);
+      if (!missing.length) return target;
+      // An allowed cell needs the object; so does a route that finds the namespace from it.
+      if (op.idOnly || expectedOf(op, user, target) === 'allow')
+        return undefined;
+      return {
+        ...target,
+        ids: {
+          ...target.ids,
+          ...Object.fromEntries(missing.map(id => [id, placeholder(id)])),
+        },
+      };
+    };
+    const cell = async (
+      op: Operation,
+      user: string,
+      original: Target,
+    ): Promise<CellResult | undefined> => {
+      const target = resolve(op, user, original);
+      if (!target) {
+        notApplicable.push(`${op.id} | ${user} @ ${original.namespace}`);
+        return undefined;
+      }
+      const path = op.mutates?.(target, user);
+      const before = path ? await snapshot(path, op.changeable) : undefined;
       const reply = await client.as(user, op.call(target, user));
       const observed = decide(op.judge, target, reply);
       const result: CellResult = {
         operation: op,
         user,
-        target,
-        expected: expectedOf(op, user, target),
+        target: original,
+        expected: expectedOf(op, user, original),
         observed,
       };
-      if (op.mutates && observed !== 'allow') {
-        const after = await snapshot(op.mutates(target, user));
+      if (path && observed !== 'allow') {
+        const after = await snapshot(path, op.changeable);
         if (after !== before) result.changed = `${before} -> ${after}`;
       }
       return result;
     };
 
-    // Reads in parallel; writes one user at a time per target, so a denial's "unchanged" check
-    // cannot see another cell's allowed change.
+    // Reads in parallel. Writes one user at a time per target, the denied cells of a row before
+    // its allowed ones, so a denial's "unchanged" check cannot see another cell's allowed change.
     const reads = operations.filter(op => !op.mutates);
-    const results = await pool(
-      reads.flatMap(op =>
-        users.flatMap(user => TARGETS.map(t => () => cell(op, user, t))),
-      ),
-      6,
-    );
+    const results = (
+      await pool(
+        reads.flatMap(op =>
+          users.flatMap(user => TARGETS.map(t => () => cell(op, user, t))),
+        ),
+        6,
+      )
+    ).filter((r): r is CellResult => !!r);
     for (const op of operations.filter(o => o.mutates)) {
-      for (const user of users) {
-        results.push(
-          ...(await Promise.all(TARGETS.map(t => cell(op, user, t)))),
-        );
+      for (const expected of ['deny', 'allow']) {
+        for (const user of users) {
+          const cells = await Promise.all(
+            TARGETS.filter(t => expectedOf(op, user, t) === expected).map(t =>
+              cell(op, user, t),
+            ),
+          );
+          results.push(...cells.filter((r): r is CellResult => !!r));
+        }
       }
     }
 
@@ -225,11 +277,12 @@ describe('tenancy on every surface: the allow/deny matrix, attacks and secret ca
         ...errors.map(line),
         `writes denied yet the cluster changed: ${changedAfterDeny.length}`,
         ...changedAfterDeny.map(line),
+        `not applicable: ${notApplicable.join('; ')}`,
         `users: ${users.join(', ')}`,
         renderGrid(results, users, namespaces),
       ].join('\n'),
     );
-    expect(results.length).toBe(
+    expect(results.length + notApplicable.length).toBe(
       operations.length * users.length * namespaces.length,
     );
     expect({
@@ -244,6 +297,131 @@ describe('tenancy on every surface: the allow/deny matrix, attacks and secret ca
       changedAfterDeny: [],
     });
   }, 240_000);
+
+  it('decides every scaffolder action as the cluster would, with and without dry run', async () => {
+    const started = Date.now();
+    type ScaffolderCell = {
+      row: ScaffolderRow;
+      user: string;
+      target: Target;
+      mode: 'dry run' | 'task';
+      expected: 'allow' | 'deny';
+      observed?: string;
+      changed?: string;
+    };
+    const cells: ScaffolderCell[] = [];
+    const notApplicable: string[] = [];
+    for (const row of SCAFFOLDER_ROWS) {
+      for (const user of users) {
+        for (const original of TARGETS) {
+          const expected = expectedAllow(user, original.namespace, row.need)
+            ? 'allow'
+            : 'deny';
+          const missing = (row.uses ?? []).filter(id => !original.ids[id]);
+          if (missing.length && expected === 'allow') {
+            notApplicable.push(
+              `${row.action} | ${user} @ ${original.namespace}`,
+            );
+            continue;
+          }
+          const target = {
+            ...original,
+            ids: {
+              ...original.ids,
+              ...Object.fromEntries(missing.map(id => [id, placeholder(id)])),
+            },
+          };
+          for (const mode of ['dry run', 'task'] as const)
+            cells.push({ row, user, target, mode, expected });
+        }
+      }
+    }
+    const run = (c: ScaffolderCell) => async () => {
+      const path = c.row.creates?.(c.target, c.user);
+      const before = path ? await snapshot(path) : undefined;
+      const { decision, log } = await (c.mode === 'dry run' ? dryRun : runTask)(
+        client,
+        c.user,
+        c.row,
+        c.target,
+      );
+      taskLogs.push(log);
+      c.observed = decision;
+      // A denial changes nothing, and neither does a dry run.
+      if (path && (decision !== 'allow' || c.mode === 'dry run')) {
+        const after = await snapshot(path);
+        if (after !== before) c.changed = `${before} -> ${after}`;
+      }
+    };
+    // Dry runs first (they must change nothing), then denied tasks, then allowed tasks.
+    await pool(cells.filter(c => c.mode === 'dry run').map(run), 6);
+    await pool(
+      cells.filter(c => c.mode === 'task' && c.expected === 'deny').map(run),
+      6,
+    );
+    await pool(
+      cells.filter(c => c.mode === 'task' && c.expected === 'allow').map(run),
+      6,
+    );
+    const wrong = cells.filter(c => c.observed !== c.expected || c.changed);
+    const line = (c: ScaffolderCell) =>
+      `  ${c.row.action} (${c.mode}) | ${c.user} @ ${
+        c.target.namespace
+      }: expected ${c.expected}, observed ${c.observed}${
+        c.changed ? `; cluster changed ${c.changed.slice(0, 200)}` : ''
+      }`;
+    const grid = SCAFFOLDER_ROWS.flatMap(row =>
+      (['dry run', 'task'] as const).map(
+        mode =>
+          `${`${row.action} (${mode})`.padEnd(58)}${users
+            .map(user =>
+              namespaces
+                .map(namespace => {
+                  const c = cells.find(
+                    x =>
+                      x.row === row &&
+                      x.mode === mode &&
+                      x.user === user &&
+                      x.target.namespace === namespace,
+                  );
+                  if (!c) return ' ';
+                  if (c.observed !== c.expected || c.changed) return '!';
+                  return c.observed === 'allow' ? 'A' : '.';
+                })
+                .join(''),
+            )
+            .join(' ')}`,
+      ),
+    );
+    // eslint-disable-next-line no-console
+    console.log(
+      [
+        `Scaffolder matrix: ${SCAFFOLDER_ROWS.length} actions × 2 modes × ${
+          users.length
+        } users × ${namespaces.length} namespaces: ${
+          cells.length
+        } cells run in ${Date.now() - started} ms, ${
+          notApplicable.length * 2
+        } not applicable`,
+        `unexpected allows: ${
+          wrong.filter(c => c.expected === 'deny' && c.observed === 'allow')
+            .length
+        }`,
+        `unexpected denies: ${
+          wrong.filter(c => c.expected === 'allow' && c.observed === 'deny')
+            .length
+        }`,
+        `errors or changes: ${
+          wrong.filter(
+            c => !['allow', 'deny'].includes(c.observed!) || c.changed,
+          ).length
+        }`,
+        ...wrong.map(line),
+        ...grid,
+      ].join('\n'),
+    );
+    expect(wrong.map(line)).toEqual([]);
+  }, 300_000);
 
   describe('attacks', () => {
     const record = (attack: string, observed: string, ok: boolean) => {
@@ -408,6 +586,158 @@ describe('tenancy on every surface: the allow/deny matrix, attacks and secret ca
       }
     });
 
+    it('template parameters carrying YAML stay values: no other object, no other namespace', async () => {
+      const notebookRow = SCAFFOLDER_ROWS.find(
+        r => r.action === 'kubeflow:notebook:create',
+      )!;
+      const vision = TARGETS[0];
+      const injected = {
+        ...notebookRow,
+        input: () => ({
+          namespace: 'team-vision',
+          name: 'mx-yaml\nmetadata:\n  namespace: team-nlp',
+        }),
+      };
+      const byName = await dryRun(client, 'alice', injected, vision);
+      taskLogs.push(byName.log);
+      const inNlp = await snapshot(
+        '/apis/kubeflow.org/v1/namespaces/team-nlp/notebooks/mx-yaml',
+      );
+      record(
+        'kubeflow:notebook:create (dry run) as alice, name "mx-yaml\\nmetadata:\\n  namespace: team-nlp"',
+        `${byName.decision}; team-nlp/mx-yaml ${inNlp}`,
+        byName.decision.startsWith('error') && inNlp === 'absent',
+      );
+      expect(byName.decision).toMatch(/^error .*name/i);
+      expect(inNlp).toBe('absent');
+
+      const payload =
+        '1\n---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: mx-yaml-injected\n';
+      const byEnv = await runTask(
+        client,
+        'alice',
+        {
+          ...notebookRow,
+          input: () => ({
+            namespace: 'team-vision',
+            name: 'mx-yaml-env',
+            cpu: '1',
+            memory: '1Gi',
+          }),
+        },
+        vision,
+      );
+      // The template passes only the keys of its sample input, so the env rides in a dry run.
+      const envDry = await dryRun(
+        client,
+        'alice',
+        {
+          ...notebookRow,
+          input: () => ({
+            namespace: 'team-vision',
+            name: 'mx-yaml-env',
+            env: { MX_PAYLOAD: payload },
+          }),
+        },
+        vision,
+      );
+      taskLogs.push(byEnv.log, envDry.log);
+      const secret = await snapshot(
+        '/api/v1/namespaces/team-vision/secrets/mx-yaml-injected',
+      );
+      record(
+        'kubeflow:notebook:create as alice with env value holding a YAML document (a Secret)',
+        `task ${byEnv.decision}, dry run ${envDry.decision}; Secret mx-yaml-injected ${secret}`,
+        secret === 'absent' && envDry.decision === 'allow',
+      );
+      expect(secret).toBe('absent');
+      expect(envDry.decision).toBe('allow');
+    });
+
+    it('workspace paths of kubeflow:apply and kubeflow:pipeline:upload stay inside the workspace', async () => {
+      const apply = SCAFFOLDER_ROWS.find(r => r.action === 'kubeflow:apply')!;
+      const upload = SCAFFOLDER_ROWS.find(
+        r => r.action === 'kubeflow:pipeline:upload',
+      )!;
+      const vision = TARGETS[0];
+      const tries: Array<[ScaffolderRow, Record<string, unknown>]> = [
+        [
+          apply,
+          { namespace: 'team-vision', paths: ['../../../../../../etc/passwd'] },
+        ],
+        [apply, { namespace: 'team-vision', paths: ['/etc/hostname'] }],
+        [
+          apply,
+          {
+            namespace: 'team-vision',
+            paths: ['kubeflow/../../../outside.yaml'],
+          },
+        ],
+        [
+          apply,
+          {
+            namespace: 'team-vision',
+            paths: ['kubeflow/resources.yaml\u0000.png'],
+          },
+        ],
+        [
+          upload,
+          {
+            namespace: 'team-vision',
+            name: 'mx-escape',
+            path: '../../../../../etc/passwd',
+          },
+        ],
+        [
+          upload,
+          { namespace: 'team-vision', name: 'mx-escape', path: '/etc/passwd' },
+        ],
+      ];
+      for (const [row, input] of tries) {
+        const result = await dryRun(
+          client,
+          'alice',
+          { ...row, input: () => input },
+          vision,
+        );
+        taskLogs.push(result.log);
+        const refused =
+          /outside the workspace|not a file in the workspace/.test(
+            result.decision,
+          );
+        record(
+          `${row.action} (dry run) as alice with ${JSON.stringify(
+            input.paths ?? input.path,
+          )}`,
+          result.decision.slice(0, 120),
+          refused,
+        );
+        expect(result.decision).toMatch(
+          /outside the workspace|not a file in the workspace/,
+        );
+      }
+      const task = await runTask(
+        client,
+        'alice',
+        {
+          ...apply,
+          input: () => ({
+            namespace: 'team-vision',
+            paths: ['../../../../../../etc/passwd'],
+          }),
+        },
+        vision,
+      );
+      taskLogs.push(task.log);
+      record(
+        'kubeflow:apply (task) as alice with "../../../../../../etc/passwd"',
+        task.decision.split('\n').pop()!.slice(0, 120),
+        /outside the workspace/.test(task.log),
+      );
+      expect(task.log).toMatch(/outside the workspace/);
+      expect(task.log).not.toMatch(/root:x:0:0/);
+    });
+
     it('no cluster URL from a catalog entity was ever contacted', () => {
       record(
         'cluster URL written into entities (kubeflow.org/cluster-url, kubeflow.org/url)',
@@ -438,6 +768,7 @@ describe('tenancy on every surface: the allow/deny matrix, attacks and secret ca
     const hits = [
       ...rig.logs.lines.map(l => ['log', l, ''] as const),
       ...client.bodies.map(b => ['response', b.text, b.sent] as const),
+      ...taskLogs.map(l => ['task log', l, ''] as const),
     ]
       .map(
         ([where, text, sent]) => [where, findCanary(text), text, sent] as const,
@@ -448,7 +779,7 @@ describe('tenancy on every surface: the allow/deny matrix, attacks and secret ca
       );
     // eslint-disable-next-line no-console
     console.log(
-      `Canary scan (in process): ${rig.logs.lines.length} log lines, ${client.bodies.length} response bodies, ${hits.length} hits`,
+      `Canary scan (in process): ${rig.logs.lines.length} log lines, ${client.bodies.length} response bodies, ${taskLogs.length} scaffolder logs, ${hits.length} hits`,
     );
     expect(hits).toEqual([]);
   });

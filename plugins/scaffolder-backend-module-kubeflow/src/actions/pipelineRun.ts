@@ -347,6 +347,9 @@ export function createPipelineRunAction(
         }
       }
       if (session.dryRun) {
+        // A dry run answers what the real run would: refused without the right to create.
+        await kfp.mayCreate(cron ? 'recurringruns' : 'runs', namespace);
+        if (!experiment) await kfp.mayCreate('experiments', namespace);
         ctx.logger.info(
           `Dry run: would start ${
             cron ? `recurring run (${cron})` : 'run'

@@ -41,6 +41,11 @@ export class Kfp {
     });
   }
 
+  /** Throws NotAllowedError unless the user may create the resource (what a dry run checks). */
+  mayCreate(resource: KfpResource, namespace: string) {
+    return this.authorize('create', resource, namespace);
+  }
+
   async pipelineByName(
     name: string,
     namespace: string,

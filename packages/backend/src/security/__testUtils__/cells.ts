@@ -75,6 +75,9 @@ export function decide(judge: Judge, target: Target, reply: Reply): Decision {
     case 'status':
       if (status >= 200 && status < 300) return 'allow';
       return status === 403 ? 'deny' : error();
+    case 'status-or-conflict':
+      if ((status >= 200 && status < 300) || status === 409) return 'allow';
+      return status === 403 ? 'deny' : error();
     case 'found':
       if (status === 200) return 'allow';
       return status === 404 ? 'deny' : error();

@@ -13,6 +13,7 @@ import {
 } from '@backstage/backend-test-utils';
 import { Sandbox, startSandbox } from '@kubeflow-backstage/kubeflow-sandbox';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
+import catalogModuleScaffolderEntityModel from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
 import permissionPlugin from '@backstage/plugin-permission-backend';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import searchPlugin from '@backstage/plugin-search-backend';
@@ -30,6 +31,7 @@ import path from 'path';
 import { inspect } from 'util';
 import { CANARIES } from './canaries';
 import { TARGETS, USERS, throwawayNotebook } from './matrix';
+import { templateDocuments, workspaceFiles } from './scaffolder';
 
 const ORG = path.resolve(__dirname, '../../../../../examples/org.yaml');
 
@@ -156,6 +158,10 @@ export interface SecurityRig {
 /** Users and attack entities that only this suite registers (written next to a temp dir). */
 function writeFixtures(dir: string, evilUrl: string): string {
   const file = path.join(dir, 'security-entities.yaml');
+  for (const [relative, content] of Object.entries(workspaceFiles())) {
+    fs.mkdirSync(path.dirname(path.join(dir, relative)), { recursive: true });
+    fs.writeFileSync(path.join(dir, relative), content);
+  }
   const docs = [
     {
       apiVersion: 'backstage.io/v1alpha1',
@@ -207,6 +213,7 @@ function writeFixtures(dir: string, evilUrl: string): string {
         owner: 'user:default/bob',
       },
     },
+    ...templateDocuments(TARGETS[0]),
   ];
   fs.writeFileSync(file, docs.map(d => JSON.stringify(d)).join('\n---\n'));
   return file;
@@ -237,6 +244,7 @@ export async function startSecurityRig(
   const backend = await startTestBackend({
     features: [
       catalogPlugin,
+      catalogModuleScaffolderEntityModel,
       catalogModuleKubeflow,
       permissionPlugin,
       permissionPolicyModule,
