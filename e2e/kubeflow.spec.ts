@@ -71,3 +71,60 @@ test('the Kubeflow page: pick a profile, stop and start a notebook live, promote
     fullPage: true,
   });
 });
+
+test('a model page: versions, lineage, archive and restore, and on to the endpoint serving it', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await page.goto(
+    '/catalog/sandbox/resource/team-vision.resnet50-vision/kubeflow',
+  );
+  await expect(page.getByText('Model resnet50-vision')).toBeVisible();
+  const versions = page.getByRole('table').filter({ hasText: 'Deployed at' });
+  const row = (version: string) =>
+    versions.getByRole('row').filter({ hasText: version }).first();
+  await expect(row('2.0.0')).toContainText(
+    's3://models/team-vision/resnet50-vision/2.0.0/',
+  );
+  await expect(row('1.0.0')).toContainText('Archived');
+  // The lineage: the notebook and the training job that produced 2.0.0, the endpoint serving it.
+  await expect(page.getByLabel('Training job resnet50-ddp')).toBeVisible();
+  await expect(page.getByLabel('Endpoint resnet50-vision')).toBeVisible();
+  await page.screenshot({
+    path: 'e2e-screenshots/model-entity.png',
+    fullPage: true,
+  });
+
+  // The guest edits team-vision: archive 1.1.0, then restore it.
+  await row('1.1.0').getByRole('button', { name: 'Archive' }).click();
+  await expect(
+    row('1.1.0').getByRole('button', { name: 'Restore' }),
+  ).toBeVisible();
+  await row('1.1.0').getByRole('button', { name: 'Restore' }).click();
+  await expect(
+    row('1.1.0').getByRole('button', { name: 'Archive' }),
+  ).toBeVisible();
+
+  // Follow version 2.0.0 to the endpoint that serves it.
+  await row('2.0.0').getByRole('link', { name: 'resnet50-vision' }).click();
+  await expect(page).toHaveURL(/component\/team-vision\.resnet50-vision/);
+  await page.getByRole('tab', { name: 'Kubeflow' }).click();
+  await expect(page.getByText('Endpoint resnet50-vision')).toBeVisible();
+
+  // A notebook's page: its configurations and its pod's events.
+  await page.goto(
+    '/catalog/sandbox/resource/team-vision.resnet-finetune/kubeflow',
+  );
+  await expect(page.getByText('Notebook resnet-finetune')).toBeVisible();
+  await expect(
+    page.getByText('Allow access to Kubeflow Pipelines'),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('table').filter({ hasText: 'Last seen' }),
+  ).toBeVisible();
+  await page.screenshot({
+    path: 'e2e-screenshots/notebook-entity.png',
+    fullPage: true,
+  });
+});

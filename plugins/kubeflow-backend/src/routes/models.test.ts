@@ -83,6 +83,30 @@ describe('model routes against the sandbox', () => {
     expect(first.deployments).toEqual([]);
   });
 
+  it('lists a profile’s models with their versions and deployments', async () => {
+    const res = await request(server)
+      .get('/api/kubeflow/clusters/sandbox/namespaces/team-nlp/models')
+      .set('Authorization', as('bob'));
+    expect(res.status).toBe(200);
+    expect(res.body.map((m: any) => m.name)).toEqual(['bert-sentiment']);
+    const [bert] = res.body;
+    expect(bert.versions.map((v: any) => v.name)).toEqual(['v3', 'v2', 'v1']);
+    // v3 is served by bert-sentiment; v1 by the failing sentiment-legacy.
+    expect(bert.versions[0].deployments.map((d: any) => d.name)).toEqual([
+      'bert-sentiment',
+    ]);
+    expect(bert.versions[2].deployments).toEqual([
+      expect.objectContaining({
+        name: 'sentiment-legacy',
+        state: expect.objectContaining({ phase: 'error' }),
+      }),
+    ]);
+    const outsider = await request(server)
+      .get('/api/kubeflow/clusters/sandbox/namespaces/team-nlp/models')
+      .set('Authorization', as('carol'));
+    expect(outsider.status).toBe(403);
+  });
+
   it('lets a viewer read, and nobody from another profile', async () => {
     const viewer = await request(server)
       .get(resnet)

@@ -220,37 +220,27 @@ export function modelRoutes(options: {
 
   const artifacts = new ArtifactsByVersion(clusters);
 
-  /** The registry's view of one model: it, its versions with their artifacts, its deployments. */
-  async function snapshot(
-    cluster: KubeflowClusterConfig,
-    namespace: string,
-    name: string,
-  ) {
+  /** The registry's view of a profile's models: them, their versions with artifacts, deployments. */
+  async function snapshot(cluster: KubeflowClusterConfig, namespace: string) {
     const [models, allVersions, inferenceServices] = await Promise.all([
       clusters.cache.list(cluster.name, 'modelregistry.models'),
       clusters.cache.list(cluster.name, 'modelregistry.versions'),
       clusters.cache.list(cluster.name, 'modelregistry.inferenceservices'),
     ]);
-    const model: RegisteredModel | undefined = models.find(
-      m =>
-        m.name === name &&
-        (registryNamespaceOf(m) ?? REGISTRY_NAMESPACE) === namespace,
+    const inProfile: RegisteredModel[] = models.filter(
+      m => (registryNamespaceOf(m) ?? REGISTRY_NAMESPACE) === namespace,
     );
-    if (!model) {
-      throw new NotFoundError(
-        `No registered model ${namespace}/${name} on ${cluster.name}`,
-      );
-    }
-    const versions = allVersions.filter(
-      (v: ModelVersion) => v.registeredModelId === model.id,
+    const ids = new Set(inProfile.map(m => m.id));
+    const versions = allVersions.filter((v: ModelVersion) =>
+      ids.has(v.registeredModelId),
     );
     const registry: RegistrySnapshot = {
-      models: [model],
+      models: inProfile,
       versions,
       inferenceServices,
       artifactsByVersion: await artifacts.of(cluster, versions),
     };
-    return { model, registry };
+    return registry;
   }
 
   /** The route's model after the caller's permission and the cluster's RBAC allow `access`. */
@@ -268,22 +258,43 @@ export function modelRoutes(options: {
         : kubeflowModelUpdatePermission,
       modelOperation(namespace, access),
     );
-    return { cluster, namespace, name: name! };
+    return { cluster, namespace, name };
   }
 
-  const respond = async (
+  /** The profile's models as their pages show them (one, when `name` is given). */
+  const modelsOf = async (
     cluster: KubeflowClusterConfig,
     namespace: string,
-    name: string,
+    name?: string,
   ) => {
-    const { model, registry } = await snapshot(cluster, namespace, name);
-    return modelDto(
-      cluster,
-      model,
-      registry,
-      await clusters.cache.list(cluster.name, 'inferenceservices'),
+    const registry = await snapshot(cluster, namespace);
+    const endpoints = await clusters.cache.list(
+      cluster.name,
+      'inferenceservices',
     );
+    const models = registry.models
+      .filter(m => !name || m.name === name)
+      .sort((a, b) => a.name!.localeCompare(b.name!));
+    if (name && !models.length) {
+      throw new NotFoundError(
+        `No registered model ${namespace}/${name} on ${cluster.name}`,
+      );
+    }
+    return models.map(m => modelDto(cluster, m, registry, endpoints));
   };
+
+  router.get(
+    '/clusters/:cluster/namespaces/:namespace/models',
+    async (req, res) => {
+      const caller = await callers.caller(req);
+      const { cluster, namespace } = await authorizedTarget(
+        req,
+        caller,
+        'read',
+      );
+      res.json(await modelsOf(cluster, namespace));
+    },
+  );
 
   router.get(base, async (req, res) => {
     const caller = await callers.caller(req);
@@ -292,7 +303,7 @@ export function modelRoutes(options: {
       caller,
       'read',
     );
-    res.json(await respond(cluster, namespace, name));
+    res.json((await modelsOf(cluster, namespace, name))[0]);
   });
 
   // Archive or restore a version: the registry's PATCH of the desired state (idempotent).
@@ -304,24 +315,24 @@ export function modelRoutes(options: {
       caller,
       'write',
     );
-    const { registry } = await snapshot(cluster, namespace, name);
-    const version = registry.versions.find(v => v.name === req.params.version);
+    const [model] = await modelsOf(cluster, namespace, name);
+    const version = model.versions.find(v => v.name === req.params.version);
     if (!version) {
       throw new NotFoundError(`${name} has no version '${req.params.version}'`);
     }
-    if ((version.state ?? 'LIVE') !== state) {
+    if (version.state !== state) {
       await clusters.client(cluster.name).request({
         method: 'PATCH',
         path: `${
           cluster.modelRegistryUrl
-        }${MR_API}/model_versions/${encodeURIComponent(version.id!)}`,
+        }${MR_API}/model_versions/${encodeURIComponent(version.id)}`,
         body: { state },
       });
       await clusters.cache
         .source(cluster.name, 'modelregistry.versions')
         .refresh?.();
     }
-    res.json(await respond(cluster, namespace, name));
+    res.json((await modelsOf(cluster, namespace, name))[0]);
   });
 
   return router;

@@ -137,6 +137,27 @@ export function fakeApi(overrides: Partial<KubeflowApi> = {}) {
     getNotebooks: async () => notebooks,
     getNotebook: async ({ name }) => notebooks.find(n => n.name === name)!,
     getEndpoint: async () => endpoint,
+    getNotebookEvents: async ({ name }) => [
+      {
+        type: 'Warning',
+        reason: 'FailedScheduling',
+        message: '0/3 nodes are available: 3 Insufficient nvidia.com/gpu.',
+        count: 2,
+        lastSeen: '2026-11-30T10:01:00Z',
+        object: `Pod/${name}-0`,
+      },
+      {
+        type: 'Normal',
+        reason: 'Started',
+        message: 'Started container',
+        count: 1,
+        lastSeen: '2026-11-30T10:00:00Z',
+        object: `Notebook/${name}`,
+      },
+    ],
+    deleteNotebook: jest.fn(async ({ name }) => {
+      notebooks = notebooks.filter(n => n.name !== name);
+    }),
     setNotebookRunning: jest.fn(async ({ name, running }) => {
       notebooks = notebooks.map(n =>
         n.name === name ? notebook(name, !running) : n,
@@ -144,6 +165,7 @@ export function fakeApi(overrides: Partial<KubeflowApi> = {}) {
       return notebooks.find(n => n.name === name)!;
     }),
     getEndpoints: async () => [endpoint],
+    getModels: async () => [model()],
     getModel: async () => model(),
     setModelVersionState: jest.fn(async ({ state }) =>
       model(state === 'ARCHIVED'),

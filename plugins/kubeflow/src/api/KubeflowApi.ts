@@ -2,6 +2,7 @@ import { createApiRef } from '@backstage/frontend-plugin-api';
 import {
   ClusterStatusDto,
   EndpointDto,
+  EventDto,
   LiveChangeDto,
   ModelDto,
   NotebookDto,
@@ -34,12 +35,18 @@ export interface KubeflowApi extends KubeflowExperimentsApi {
   setNotebookRunning(
     ref: NamespaceRef & { name: string; running: boolean },
   ): Promise<NotebookDto>;
+  /** The notebook's and its pod's events, newest first. */
+  getNotebookEvents(ref: NamespaceRef & { name: string }): Promise<EventDto[]>;
+  /** Deletes a notebook as the signed-in user. */
+  deleteNotebook(ref: NamespaceRef & { name: string }): Promise<void>;
   getEndpoints(ref: NamespaceRef): Promise<EndpointDto[]>;
   getEndpoint(ref: NamespaceRef & { name: string }): Promise<EndpointDto>;
   /** Promotes the canary (all traffic to the latest revision) or rolls it back. */
   moveCanary(
     ref: NamespaceRef & { name: string; to: 'promote' | 'rollback' },
   ): Promise<EndpointDto>;
+  /** The registered models of a profile. */
+  getModels(ref: NamespaceRef): Promise<ModelDto[]>;
   /** A registered model with its versions, artifacts, producers and deployments. */
   getModel(ref: NamespaceRef & { name: string }): Promise<ModelDto>;
   /** Archives or restores a model version as the signed-in user; answers the model. */

@@ -3,6 +3,7 @@ import { ResponseError } from '@backstage/errors';
 import {
   ClusterStatusDto,
   EndpointDto,
+  EventDto,
   LiveChangeDto,
   ModelDto,
   NotebookDto,
@@ -67,6 +68,17 @@ export class KubeflowClient implements KubeflowApi {
     );
   }
 
+  getNotebookEvents(ref: NamespaceRef & { name: string }): Promise<EventDto[]> {
+    return this.call(`${namespacePath(ref)}/notebooks/${enc(ref.name)}/events`);
+  }
+
+  async deleteNotebook(ref: NamespaceRef & { name: string }): Promise<void> {
+    await this.call(
+      `${namespacePath(ref)}/notebooks/${enc(ref.name)}`,
+      'DELETE',
+    );
+  }
+
   getEndpoints(ref: NamespaceRef): Promise<EndpointDto[]> {
     return this.call(`${namespacePath(ref)}/inferenceservices`);
   }
@@ -78,6 +90,10 @@ export class KubeflowClient implements KubeflowApi {
       `${namespacePath(ref)}/inferenceservices/${enc(ref.name)}/${ref.to}`,
       'POST',
     );
+  }
+
+  getModels(ref: NamespaceRef): Promise<ModelDto[]> {
+    return this.call(`${namespacePath(ref)}/models`);
   }
 
   getModel(ref: NamespaceRef & { name: string }): Promise<ModelDto> {
@@ -252,6 +268,6 @@ export class KubeflowClient implements KubeflowApi {
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
-    return (await response.json()) as T;
+    return (response.status === 204 ? undefined : await response.json()) as T;
   }
 }

@@ -2,6 +2,7 @@ import {
   renderInTestApp,
   TestApiProvider,
 } from '@backstage/frontend-test-utils';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { KubeflowApi, kubeflowApiRef } from '../../api/KubeflowApi';
 import { fakeApi } from '../../__testUtils__/fakeApi';
@@ -12,6 +13,7 @@ function render(api: KubeflowApi) {
     <TestApiProvider apis={[[kubeflowApiRef, api]]}>
       <KubeflowPage />
     </TestApiProvider>,
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
   );
 }
 
@@ -39,6 +41,10 @@ describe('KubeflowPage', () => {
       screen.getByRole('img', {
         name: '10% of traffic on the latest revision',
       }),
+    ).toBeInTheDocument();
+    expect(await screen.findByText('Models in team-vision')).toBeInTheDocument();
+    expect(
+      await screen.findByText('resnet50-vision (2.0.0)'),
     ).toBeInTheDocument();
   });
 

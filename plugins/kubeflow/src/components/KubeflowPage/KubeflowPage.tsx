@@ -17,22 +17,29 @@ import useAsync from 'react-use/esm/useAsync';
 import { kubeflowApiRef } from '../../api/KubeflowApi';
 import { ClustersCard } from '../ClustersCard';
 import { EndpointsCard } from '../EndpointsCard';
+import { DEPLOY_MODEL_TEMPLATE, ModelsCard } from '../ModelsCard';
 import { NotebooksCard } from '../NotebooksCard';
 import { useLiveRefresh } from '../useLiveRefresh';
 
 const QUICK_ACTIONS = [
+  { title: 'New notebook', to: '/create/templates/default/kubeflow-notebook' },
+  { title: 'Deploy a model version', to: DEPLOY_MODEL_TEMPLATE },
   { title: 'New ML project', to: '/create/templates/default/ml-project' },
-  { title: 'All templates', to: '/create' },
   {
-    title: 'Models in the catalog',
-    to: '/?filters[kind]=resource&filters[type]=ai-model',
+    title: 'Run or schedule a pipeline',
+    to: '/create/templates/default/kubeflow-pipeline-run',
   },
+  {
+    title: 'Tune hyperparameters (Katib)',
+    to: '/create/templates/default/kubeflow-katib-tuning',
+  },
+  { title: 'All templates', to: '/create' },
 ];
 
 /**
  * The Kubeflow home page (the Central Dashboard inside the portal): the clusters and their
  * components, a profile picker limited to the profiles the user may see, and the profile's
- * notebooks and endpoints, live.
+ * notebooks, endpoints and models, live.
  */
 export const KubeflowPage = () => {
   const api = useApi(kubeflowApiRef);
@@ -71,7 +78,7 @@ export const KubeflowPage = () => {
     <Page themeId="tool">
       <Header
         title="Kubeflow"
-        subtitle="Notebooks, models and endpoints of your profiles, live"
+        subtitle="Notebooks, endpoints and models of your profiles, live"
       />
       <Content>
         <ContentHeader
@@ -140,6 +147,13 @@ export const KubeflowPage = () => {
                   namespace={selectedNamespace}
                   refreshKey={refreshKey}
                   canChange={canChange}
+                />
+              </Grid>
+              <Grid item xs={12}>
+                <ModelsCard
+                  cluster={selectedCluster}
+                  namespace={selectedNamespace}
+                  refreshKey={refreshKey}
                 />
               </Grid>
             </>

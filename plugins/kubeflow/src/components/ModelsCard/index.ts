@@ -1,0 +1,1 @@
+export { DEPLOY_MODEL_TEMPLATE, ModelsCard } from './ModelsCard';
