@@ -117,7 +117,10 @@ describe('readKubeflowClustersConfig in a pod', () => {
       }),
       {
         serviceAccountDir: dir,
-        env: { KUBERNETES_SERVICE_HOST: 'fd00::1', KUBERNETES_SERVICE_PORT: '6443' },
+        env: {
+          KUBERNETES_SERVICE_HOST: 'fd00::1',
+          KUBERNETES_SERVICE_PORT: '6443',
+        },
       },
     );
     expect(cluster.url).toBe('https://[fd00::1]:6443');

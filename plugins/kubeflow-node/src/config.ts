@@ -9,7 +9,10 @@ import path from 'node:path';
  *
  * @public
  */
-export type KubeflowClusterAuthProvider = 'serviceAccount' | 'inCluster' | 'none';
+export type KubeflowClusterAuthProvider =
+  | 'serviceAccount'
+  | 'inCluster'
+  | 'none';
 
 /** A configured Kubeflow cluster, resolved: everything needed to reach it. @public */
 export interface KubeflowClusterConfig {
@@ -36,7 +39,8 @@ const MODEL_REGISTRY_PROXY_PATH =
   '/api/v1/namespaces/kubeflow/services/model-registry-service:8080/proxy';
 
 /** Where a pod's service account credentials are mounted. @public */
-export const SERVICE_ACCOUNT_DIR = '/var/run/secrets/kubernetes.io/serviceaccount';
+export const SERVICE_ACCOUNT_DIR =
+  '/var/run/secrets/kubernetes.io/serviceaccount';
 
 /** Where {@link readKubeflowClustersConfig} looks for the pod's identity (injectable for tests). @public */
 export interface InClusterEnvironment {

@@ -1,17 +1,46 @@
 import { ClusterClient } from '../clients/ClusterClient';
-import { listKfp, listModelRegistry } from '../clients/pagination';
+import {
+  listKfp,
+  listKubernetes,
+  listModelRegistry,
+} from '../clients/pagination';
+import { collectionPath, KUBEFLOW_RESOURCE_TYPES } from '../resourceTypes';
 import { RestPollerOptions } from './RestPoller';
 
 type SourceDefinition = Omit<RestPollerOptions, 'cluster' | 'name' | 'emit'>;
 
 const MR_API = '/api/model_registry/v1alpha3';
 
+/**
+ * The namespaces to list KFP collections in: KFP in multi-user mode (a standard Kubeflow install)
+ * answers experiments, runs and recurring runs only per namespace, and lists only shared pipelines
+ * without one; its namespaces are the Profiles'. Undefined when KFP is single-user.
+ */
+async function kfpNamespaces(
+  client: ClusterClient,
+  signal: AbortSignal,
+): Promise<string[] | undefined> {
+  const health = await client.request({
+    path: `${client.cluster.pipelinesUrl}/apis/v2beta1/healthz`,
+    signal,
+  });
+  if (!health?.multi_user) return undefined;
+  const profiles = await listKubernetes(client, {
+    path: collectionPath(KUBEFLOW_RESOURCE_TYPES.profiles),
+    signal,
+  });
+  return profiles.items.map((p: any) => p.metadata.name as string);
+}
+
 function kfpSource(
   client: ClusterClient,
   collection: string,
   itemsKey: string,
   idKey: string,
+  /** Whether the collection has shared (namespace-less) objects, as pipelines do. */
+  shared = false,
 ): SourceDefinition {
+  const url = `${client.cluster.pipelinesUrl}/apis/v2beta1/${collection}`;
   return {
     keyOf: o => o[idKey],
     // KFP objects carry no update time; runs and recurring runs change state, so hash the
@@ -22,12 +51,21 @@ function kfpSource(
       }|${o.updated_at ?? ''}|${o.display_name ?? ''}|${
         o.last_run_created_at ?? ''
       }`,
-    fetchAll: signal =>
-      listKfp(client, {
-        url: `${client.cluster.pipelinesUrl}/apis/v2beta1/${collection}`,
-        itemsKey,
-        signal,
-      }),
+    fetchAll: async signal => {
+      const namespaces = await kfpNamespaces(client, signal);
+      if (!namespaces) return listKfp(client, { url, itemsKey, signal });
+      const byId = new Map<string, any>();
+      for (const namespace of shared ? [undefined, ...namespaces] : namespaces) {
+        const items = await listKfp(client, {
+          url,
+          itemsKey,
+          query: namespace ? { namespace } : undefined,
+          signal,
+        });
+        for (const item of items) byId.set(item[idKey], item);
+      }
+      return [...byId.values()];
+    },
   };
 }
 
@@ -85,7 +123,8 @@ export const REST_SOURCES: Record<
   string,
   (client: ClusterClient) => SourceDefinition
 > = {
-  'kfp.pipelines': c => kfpSource(c, 'pipelines', 'pipelines', 'pipeline_id'),
+  'kfp.pipelines': c =>
+    kfpSource(c, 'pipelines', 'pipelines', 'pipeline_id', true),
   'kfp.experiments': c =>
     kfpSource(c, 'experiments', 'experiments', 'experiment_id'),
   'kfp.recurringruns': c =>

@@ -58,11 +58,15 @@ describe('ClusterClient in a pod (inCluster)', () => {
         serviceAccountTokenFile: tokenFile,
       },
     });
-    expect(await whoAmI(client)).toBe('system:serviceaccount:kubeflow:portal-a');
+    expect(await whoAmI(client)).toBe(
+      'system:serviceaccount:kubeflow:portal-a',
+    );
 
     fs.writeFileSync(tokenFile, 'token-b\n');
     // Still cached: the file is read at most once a minute.
-    expect(await whoAmI(client)).toBe('system:serviceaccount:kubeflow:portal-a');
+    expect(await whoAmI(client)).toBe(
+      'system:serviceaccount:kubeflow:portal-a',
+    );
     const now = Date.now();
     const clock = jest.spyOn(Date, 'now').mockReturnValue(now + 61_000);
     try {
