@@ -26,6 +26,7 @@ import Grid from '@material-ui/core/Grid';
 import { ReactNode, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { kubeflowApiRef } from '../../api/KubeflowApi';
+import { ModelMetricsCard } from '../ModelMetricsCard';
 import { StateLabel } from '../StateLabel';
 import { useLiveEntityData } from './useKubeflowEntity';
 
@@ -331,9 +332,9 @@ const VersionsTable = ({
 
 /**
  * A registered model's page: what it is, its versions (archive / restore), where each version
- * is deployed and its lineage from producer to endpoint.
+ * is deployed, its lineage from producer to endpoint, and the metrics of what produced it.
  */
-export const ModelContent = ({ extra }: { extra?: ReactNode }) => {
+export const ModelContent = () => {
   const {
     value: model,
     loading,
@@ -372,11 +373,9 @@ export const ModelContent = ({ extra }: { extra?: ReactNode }) => {
       <Grid item xs={12}>
         <VersionsTable model={model} onChange={retry} />
       </Grid>
-      {extra && (
-        <Grid item xs={12}>
-          {extra}
-        </Grid>
-      )}
+      <Grid item xs={12}>
+        <ModelMetricsCard cluster={model.cluster} modelId={model.id} />
+      </Grid>
     </Grid>
   );
 };
