@@ -28,6 +28,20 @@ function seconds(from?: string, to?: string): number | undefined {
   return Math.max(0, Math.round((end - start) / 1000));
 }
 
+/**
+ * A run's or task's display state: the error when it failed, the state's word when the phase
+ * alone would hide it (skipped, paused, canceled), nothing otherwise.
+ */
+function runDisplay(state?: string, error?: { message?: string }) {
+  const display = kfpRunDisplayState({ state: state as any, error });
+  const word = ['SKIPPED', 'PAUSED', 'CANCELED', 'CANCELING'].includes(
+    state ?? '',
+  )
+    ? state!.charAt(0) + state!.slice(1).toLowerCase()
+    : '';
+  return { phase: display.phase, message: error?.message || word };
+}
+
 /** KFP leaves unset times as the zero time or omits them. */
 function time(value?: string): string | undefined {
   return value && !value.startsWith('1970-01-01') ? value : undefined;
@@ -46,7 +60,7 @@ export function runDto(
     id: run.run_id!,
     name: run.display_name ?? run.run_id!,
     state: run.state ?? 'RUNTIME_STATE_UNSPECIFIED',
-    display: kfpRunDisplayState(run),
+    display: runDisplay(run.state, run.error),
     storageState: run.storage_state ?? 'AVAILABLE',
     experimentId: run.experiment_id,
     pipelineId: run.pipeline_version_reference?.pipeline_id,
@@ -76,7 +90,7 @@ export function runTasks(run: KfpRun & Record<string, any>): RunTaskDto[] {
         id: t.task_id,
         name: t.display_name ?? t.task_id,
         state: t.state ?? 'RUNTIME_STATE_UNSPECIFIED',
-        display: kfpRunDisplayState({ state: t.state, error: t.error }),
+        display: runDisplay(t.state, t.error),
         startedAt: time(t.start_time),
         finishedAt,
         durationSeconds: seconds(time(t.start_time), finishedAt),
