@@ -203,4 +203,47 @@ describe('KatibExperimentController', () => {
     expect(trials.length).toBeLessThan(5);
     expect((trials[0].spec as any).parameterAssignments[0].value).toBe('0.01');
   });
+  it('restarts a completed, resumable experiment when maxTrialCount is raised', async () => {
+    const { store } = cluster;
+    const succeeded = (name: string) => () => {
+      const e = store.get(EXPERIMENTS, 'team-a', name) as any;
+      return (
+        e?.status?.conditions?.some(
+          (c: any) => c.type === 'Succeeded' && c.status === 'True',
+        ) && e
+      );
+    };
+    for (const [name, resumePolicy] of [
+      ['resumable', 'LongRunning'],
+      ['one-shot', 'Never'],
+    ]) {
+      store.create(
+        EXPERIMENTS,
+        experiment(name, { maxTrialCount: 2, resumePolicy }),
+      );
+    }
+    await waitFor(succeeded('resumable'), 15000);
+    await waitFor(succeeded('one-shot'), 15000);
+    for (const name of ['resumable', 'one-shot']) {
+      store.mutate(EXPERIMENTS, 'team-a', name, e => {
+        (e.spec as any).maxTrialCount = 4;
+      });
+    }
+    const restarted = await waitFor(() => {
+      const e = store.get(EXPERIMENTS, 'team-a', 'resumable') as any;
+      return e?.status?.trials === 4 && e;
+    }, 15000);
+    expect(
+      restarted.status.conditions.find((c: any) => c.type === 'Restarting'),
+    ).toBeUndefined();
+    const again = await waitFor(succeeded('resumable'), 15000);
+    expect(again.status.trials).toBe(4);
+    // Resume policy Never: Katib keeps it completed.
+    const oneShot = store.get(EXPERIMENTS, 'team-a', 'one-shot') as any;
+    expect(oneShot.status.trials).toBe(2);
+    expect(
+      oneShot.status.conditions.find((c: any) => c.type === 'Succeeded')
+        .status,
+    ).toBe('True');
+  });
 });
