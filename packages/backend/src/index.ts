@@ -30,6 +30,10 @@ backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
 backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
 );
+// Task recovery keeps a task's workspace in the database, so a restarted backend resumes it.
+backend.add(
+  import('@backstage/plugin-scaffolder-backend-module-workspace-database'),
+);
 backend.add(
   import('@kubeflow-backstage/plugin-scaffolder-backend-module-kubeflow'),
 );
