@@ -1,0 +1,246 @@
+import { Sandbox, startSandbox } from '@kubeflow-backstage/kubeflow-sandbox';
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  DEPLOY_DIR,
+  kubectl,
+  Manifest,
+  only,
+  overlays,
+  render,
+  toYaml,
+  writeKubeconfig,
+} from './__testUtils__/manifests';
+import { ISTIO_SHAPES, shapeErrors } from './__testUtils__/istioShapes';
+
+/** Kinds the sandbox does not serve (no Istio CRDs in the shared specs): checked structurally. */
+const isIstio = (o: Manifest) => /\.istio\.io\//.test(o.apiVersion);
+
+describe('deploy/: the kustomize overlays', () => {
+  let sandbox: Sandbox;
+  let kubeconfig: string;
+  const rendered = new Map<string, Manifest[]>();
+
+  beforeAll(async () => {
+    sandbox = await startSandbox({
+      port: 0,
+      seed: 'none',
+      controllers: false,
+      logger: { warn: () => {} },
+    });
+    kubeconfig = writeKubeconfig(sandbox.url);
+    for (const overlay of overlays()) {
+      rendered.set(overlay, await render(`overlays/${overlay}`));
+    }
+    // As on a real cluster, namespaced objects dry-run only into a namespace that exists.
+    await kubectl(['create', 'namespace', 'kubeflow-portal'], { kubeconfig });
+  }, 60_000);
+  afterAll(async () => {
+    fs.rmSync(path.dirname(kubeconfig), { recursive: true, force: true });
+    await sandbox?.stop();
+  });
+
+  it('has the demo and production overlays, each rendering the whole install', () => {
+    expect([...rendered.keys()]).toEqual(
+      expect.arrayContaining(['sandbox', 'production', 'production-istio']),
+    );
+    for (const [overlay, objects] of rendered) {
+      const kinds = objects.map(o => o.kind);
+      expect({ overlay, kinds }).toEqual({
+        overlay,
+        kinds: expect.arrayContaining([
+          'Namespace',
+          'ServiceAccount',
+          'ClusterRole',
+          'ClusterRoleBinding',
+          'ConfigMap',
+          'Service',
+          'Deployment',
+        ]),
+      });
+      // References to Secrets only, never a Secret with values.
+      expect(kinds).not.toContain('Secret');
+    }
+  });
+
+  it.each(['sandbox', 'production'])(
+    'the %s overlay is accepted by server-side dry run, every object',
+    async overlay => {
+      const out = await kubectl(
+        [
+          'apply',
+          '--dry-run=server',
+          '-o',
+          'json',
+          '-k',
+          path.join(DEPLOY_DIR, 'overlays', overlay),
+        ],
+        { kubeconfig },
+      );
+      const accepted = JSON.parse(out).items as Manifest[];
+      const name = (o: Manifest) => `${o.kind}/${o.metadata.name}`;
+      expect(accepted.map(name).sort()).toEqual(
+        rendered.get(overlay)!.map(name).sort(),
+      );
+    },
+  );
+
+  it('production behind Istio: the Kubernetes objects by dry run, the Istio ones structurally', async () => {
+    const objects = rendered.get('production-istio')!;
+    const istio = objects.filter(isIstio);
+    expect(istio.map(o => o.kind).sort()).toEqual([
+      'AuthorizationPolicy',
+      'VirtualService',
+    ]);
+    const out = await kubectl(
+      ['apply', '--dry-run=server', '-o', 'json', '-f', '-'],
+      { kubeconfig, input: toYaml(objects.filter(o => !isIstio(o))) },
+    );
+    expect(JSON.parse(out).items).toHaveLength(objects.length - istio.length);
+    for (const object of istio) {
+      const shape = ISTIO_SHAPES[`${object.apiVersion}/${object.kind}`];
+      expect(shape).toBeDefined();
+      expect(shapeErrors(object, shape, object.kind)).toEqual([]);
+    }
+
+    // The route and the policy point at what the install creates, through Kubeflow's gateway.
+    const service = only(objects, 'Service');
+    const deployment = only(objects, 'Deployment');
+    const virtualService = only(objects, 'VirtualService');
+    expect(virtualService.spec.gateways).toEqual(['kubeflow/kubeflow-gateway']);
+    expect(virtualService.spec.http[0].route[0].destination).toEqual({
+      host: `${service.metadata.name}.${service.metadata.namespace}.svc.cluster.local`,
+      port: { number: service.spec.ports[0].port },
+    });
+    const policy = only(objects, 'AuthorizationPolicy');
+    const podLabels = deployment.spec.template.metadata.labels;
+    for (const [key, value] of Object.entries(
+      policy.spec.selector.matchLabels,
+    )) {
+      expect(podLabels[key]).toBe(value);
+    }
+    expect(policy.spec.rules[0].from[0].source.principals).toEqual([
+      'cluster.local/ns/istio-system/sa/istio-ingressgateway-service-account',
+    ]);
+    expect(policy.spec.rules[0].when).toEqual([
+      { key: 'request.headers[kubeflow-userid]', values: ['*'] },
+    ]);
+    expect(only(objects, 'Namespace').metadata.labels).toMatchObject({
+      'istio-injection': 'enabled',
+    });
+  });
+
+  it('rejects a typo, so the dry run above can fail', async () => {
+    const objects = structuredClone(rendered.get('sandbox')!);
+    const deployment = only(objects, 'Deployment');
+    deployment.spec.template.spec.containers[0].readinesProbe = {};
+    await expect(
+      kubectl(['apply', '--dry-run=server', '-f', '-'], {
+        kubeconfig,
+        input: toYaml([deployment]),
+      }),
+    ).rejects.toThrow(
+      /unknown field "spec.template.spec.containers\[0\].readinesProbe"/,
+    );
+    const istio = structuredClone(
+      only(rendered.get('production-istio')!, 'VirtualService'),
+    );
+    istio.spec.http[0].route[0].destination.hots = 'x';
+    expect(
+      shapeErrors(istio, ISTIO_SHAPES['networking.istio.io/v1/VirtualService']),
+    ).toContain('.spec.http[0].route[0].destination.hots: unknown field');
+  });
+
+  it.each(['sandbox', 'production'])(
+    'the %s Deployment: health probes, resources, non-root, read-only root with writable /tmp',
+    overlay => {
+      const objects = rendered.get(overlay)!;
+      const deployment = only(objects, 'Deployment');
+      const pod = deployment.spec.template.spec;
+      const [container] = pod.containers;
+      expect(pod.serviceAccountName).toBe(
+        only(objects, 'ServiceAccount').metadata.name,
+      );
+      expect(container.readinessProbe.httpGet.path).toBe(
+        '/.backstage/health/v1/readiness',
+      );
+      expect(container.livenessProbe.httpGet.path).toBe(
+        '/.backstage/health/v1/liveness',
+      );
+      expect(container.resources.requests).toEqual(
+        expect.objectContaining({ cpu: expect.any(String) }),
+      );
+      expect(container.resources.limits.memory).toBeDefined();
+      expect(pod.securityContext.runAsNonRoot).toBe(true);
+      expect(typeof pod.securityContext.runAsUser).toBe('number');
+      expect(container.securityContext).toMatchObject({
+        readOnlyRootFilesystem: true,
+        allowPrivilegeEscalation: false,
+        capabilities: { drop: ['ALL'] },
+      });
+      const tmp = container.volumeMounts.find(
+        (m: any) => m.mountPath === '/tmp',
+      );
+      expect(pod.volumes.find((v: any) => v.name === tmp.name)).toHaveProperty(
+        'emptyDir',
+      );
+      // Every ConfigMap the pod reads is one the overlay renders (kustomize's hashed names).
+      const configMaps = objects
+        .filter(o => o.kind === 'ConfigMap')
+        .map(o => o.metadata.name);
+      const referenced = [
+        ...pod.volumes
+          .filter((v: any) => v.configMap)
+          .map((v: any) => v.configMap.name),
+        ...container.env
+          .filter((e: any) => e.valueFrom?.configMapKeyRef)
+          .map((e: any) => e.valueFrom.configMapKeyRef.name),
+      ];
+      expect(referenced.length).toBeGreaterThan(0);
+      for (const name of referenced) expect(configMaps).toContain(name);
+      // Each --config file the container is given is a key of the mounted ConfigMap.
+      const mounted = objects.find(
+        o =>
+          o.metadata.name ===
+          pod.volumes.find((v: any) => v.configMap).configMap.name,
+      )!;
+      const files = container.args
+        .filter((a: string) => a.startsWith('/etc/kubeflow-portal/'))
+        .map((a: string) => path.basename(a));
+      for (const file of files)
+        expect(Object.keys(mounted.data)).toContain(file);
+    },
+  );
+
+  it('production: database and sign-in from the Secrets the README documents, by reference only', () => {
+    const deployment = only(rendered.get('production')!, 'Deployment');
+    const [container] = deployment.spec.template.spec.containers;
+    const fromSecrets = container.env
+      .filter((e: any) => e.valueFrom?.secretKeyRef)
+      .map(
+        (e: any) =>
+          `${e.valueFrom.secretKeyRef.name}/${e.valueFrom.secretKeyRef.key}`,
+      );
+    expect(fromSecrets.sort()).toEqual([
+      'kubeflow-portal-postgres/POSTGRES_HOST',
+      'kubeflow-portal-postgres/POSTGRES_PASSWORD',
+      'kubeflow-portal-postgres/POSTGRES_PORT',
+      'kubeflow-portal-postgres/POSTGRES_USER',
+    ]);
+    expect(container.envFrom).toEqual([
+      { secretRef: { name: 'kubeflow-portal-auth' } },
+    ]);
+    expect(container.env.filter((e: any) => 'value' in e)).toEqual([
+      { name: 'NODE_ENV', value: 'production' },
+    ]);
+    const readme = fs.readFileSync(path.join(DEPLOY_DIR, 'README.md'), 'utf8');
+    for (const ref of [
+      ...fromSecrets,
+      'kubeflow-portal-auth/AUTH_SESSION_SECRET',
+    ]) {
+      const [secret, key] = ref.split('/');
+      expect(readme).toContain(secret);
+      expect(readme).toContain(key);
+    }
+  });
+});
