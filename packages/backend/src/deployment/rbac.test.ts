@@ -353,6 +353,43 @@ describe('deploy/base ClusterRole: exactly what the portal uses', () => {
       schedule: '0 3 * * *',
     });
     fs.rmSync(workspace, { recursive: true, force: true });
+    // A new profile, by a user an operator allowed to create them; the action waits for its
+    // namespace as the portal (the new owner may not read Namespace objects).
+    sandbox.store.create('clusterroles.rbac.authorization.k8s.io', {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'ClusterRole',
+      metadata: { name: 'profile-creator' },
+      rules: [
+        {
+          apiGroups: ['kubeflow.org'],
+          resources: ['profiles'],
+          verbs: ['get', 'list', 'create', 'patch'],
+        },
+      ],
+    });
+    sandbox.store.create('clusterrolebindings.rbac.authorization.k8s.io', {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'ClusterRoleBinding',
+      metadata: { name: 'profile-creator-alice' },
+      roleRef: {
+        apiGroup: 'rbac.authorization.k8s.io',
+        kind: 'ClusterRole',
+        name: 'profile-creator',
+      },
+      subjects: [
+        {
+          apiGroup: 'rbac.authorization.k8s.io',
+          kind: 'User',
+          name: 'alice@example.com',
+        },
+      ],
+    });
+    await runAction('kubeflow:profile:create', {
+      name: 'team-rbac',
+      owner: 'alice@example.com',
+      waitForNamespace: true,
+      timeoutSeconds: 60,
+    });
 
     // Every informer the run started has listed and is watching.
     await eventually(async () => {
