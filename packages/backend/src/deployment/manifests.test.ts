@@ -1,6 +1,9 @@
 import { Sandbox, startSandbox } from '@kubeflow-backstage/kubeflow-sandbox';
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import {
   DEPLOY_DIR,
   kubectl,
@@ -12,6 +15,9 @@ import {
   writeKubeconfig,
 } from './__testUtils__/manifests';
 import { ISTIO_SHAPES, shapeErrors } from './__testUtils__/istioShapes';
+
+const run = promisify(execFile);
+const REPO = path.resolve(DEPLOY_DIR, '..');
 
 /** Kinds the sandbox does not serve (no Istio CRDs in the shared specs): checked structurally. */
 const isIstio = (o: Manifest) => /\.istio\.io\//.test(o.apiVersion);
@@ -210,6 +216,62 @@ describe('deploy/: the kustomize overlays', () => {
       for (const file of files)
         expect(Object.keys(mounted.data)).toContain(file);
     },
+  );
+
+  it.each(['sandbox', 'production'])(
+    'the %s configuration the container is started with is valid for the backend (config:check --strict)',
+    async overlay => {
+      const objects = rendered.get(overlay)!;
+      const deployment = only(objects, 'Deployment');
+      const pod = deployment.spec.template.spec;
+      const [container] = pod.containers;
+      // The ConfigMap's files as the pod mounts them; the image's files from the repository.
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kf-config-'));
+      const mount = container.volumeMounts.find(
+        (m: any) => m.mountPath === '/etc/kubeflow-portal',
+      );
+      const configMap = only(
+        objects,
+        'ConfigMap',
+        pod.volumes.find((v: any) => v.name === mount.name).configMap.name,
+      );
+      for (const [file, text] of Object.entries(configMap.data))
+        fs.writeFileSync(path.join(dir, file), text as string);
+      const files = container.args
+        .filter((_: string, i: number) => container.args[i - 1] === '--config')
+        .map((f: string) =>
+          f.startsWith('/etc/kubeflow-portal/')
+            ? path.join(dir, path.basename(f))
+            : path.join(REPO, f),
+        );
+      // Every environment variable the pod gets, with placeholders for Secret values.
+      const env: Record<string, string> = {};
+      for (const e of container.env) {
+        const ref = e.valueFrom?.configMapKeyRef;
+        env[e.name] =
+          e.value ??
+          (ref ? only(objects, 'ConfigMap', ref.name).data[ref.key] : 'secret');
+      }
+      if (container.envFrom) env.AUTH_SESSION_SECRET = 'secret';
+      try {
+        const out = await run(
+          path.join(REPO, 'node_modules/.bin/backstage-cli'),
+          [
+            'config:check',
+            '--strict',
+            ...files.flatMap((f: string) => ['--config', f]),
+          ],
+          { cwd: REPO, env: { ...process.env, ...env } },
+        );
+        // A schema violation exits non-zero (execFile rejects); this names what was checked.
+        expect(`${out.stdout}${out.stderr}`).toContain(
+          `Loaded config from ${files.map(f => path.basename(f)).join(', ')}`,
+        );
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    60_000,
   );
 
   it('production: database and sign-in from the Secrets the README documents, by reference only', () => {
