@@ -46,6 +46,12 @@ export interface Config {
       dashboardUrl?: string;
       /** KFP API base URL. Default: the in-cluster service proxy path to `kubeflow/ml-pipeline:8888`. */
       pipelinesUrl?: string;
+      /**
+       * A file holding a token KFP accepts, sent (re-read every minute) to a `pipelinesUrl` that is
+       * not below the cluster URL: in a pod, a projected service account token with audience
+       * `pipelines.kubeflow.org`, for multi-user KFP at its in-cluster Service. Default: none.
+       */
+      pipelinesTokenFile?: string;
       /** Model Registry base URL. Default: the service proxy path to `kubeflow/model-registry-service:8080`. */
       modelRegistryUrl?: string;
     }>;

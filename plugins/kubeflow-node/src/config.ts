@@ -30,6 +30,11 @@ export interface KubeflowClusterConfig {
   caData?: string;
   dashboardUrl?: string;
   pipelinesUrl: string;
+  /**
+   * A token file KFP accepts (a projected service account token with audience
+   * `pipelines.kubeflow.org`), sent to a `pipelinesUrl` outside the API server. Never logged.
+   */
+  pipelinesTokenFile?: string;
   modelRegistryUrl: string;
 }
 
@@ -181,6 +186,7 @@ export function readKubeflowClustersConfig(
       dashboardUrl: entry.getOptionalString('dashboardUrl'),
       pipelinesUrl:
         entry.getOptionalString('pipelinesUrl') ?? `${base}${KFP_PROXY_PATH}`,
+      pipelinesTokenFile: entry.getOptionalString('pipelinesTokenFile'),
       modelRegistryUrl:
         entry.getOptionalString('modelRegistryUrl') ??
         `${base}${MODEL_REGISTRY_PROXY_PATH}`,

@@ -94,9 +94,10 @@ describe('deploy/: the kustomize overlays', () => {
   it('production behind Istio: the Kubernetes objects by dry run, the Istio ones structurally', async () => {
     const objects = rendered.get('production-istio')!;
     const istio = objects.filter(isIstio);
-    expect(istio.map(o => o.kind).sort()).toEqual([
-      'AuthorizationPolicy',
-      'VirtualService',
+    expect(istio.map(o => `${o.kind}/${o.metadata.name}`).sort()).toEqual([
+      'AuthorizationPolicy/kubeflow-portal',
+      'AuthorizationPolicy/kubeflow-portal-to-ml-pipeline',
+      'VirtualService/kubeflow-portal',
     ]);
     const out = await kubectl(
       ['apply', '--dry-run=server', '-o', 'json', '-f', '-'],
@@ -118,7 +119,7 @@ describe('deploy/: the kustomize overlays', () => {
       host: `${service.metadata.name}.${service.metadata.namespace}.svc.cluster.local`,
       port: { number: service.spec.ports[0].port },
     });
-    const policy = only(objects, 'AuthorizationPolicy');
+    const policy = only(objects, 'AuthorizationPolicy', 'kubeflow-portal');
     const podLabels = deployment.spec.template.metadata.labels;
     for (const [key, value] of Object.entries(
       policy.spec.selector.matchLabels,
@@ -134,6 +135,20 @@ describe('deploy/: the kustomize overlays', () => {
     expect(only(objects, 'Namespace').metadata.labels).toMatchObject({
       'istio-injection': 'enabled',
     });
+    // KFP in the mesh: its API server admits the portal's workload identity, and the portal
+    // reaches it with a token of KFP's audience at the in-cluster Service.
+    const sa = only(objects, 'ServiceAccount');
+    const toKfp = only(objects, 'AuthorizationPolicy', 'kubeflow-portal-to-ml-pipeline');
+    expect(toKfp.metadata.namespace).toBe('kubeflow');
+    expect(toKfp.spec.rules[0].from[0].source.principals).toEqual([
+      `cluster.local/ns/${sa.metadata.namespace}/sa/${sa.metadata.name}`,
+    ]);
+    const kfpVolume = deployment.spec.template.spec.volumes.find(
+      (v: any) => v.name === 'kfp-token',
+    );
+    expect(kfpVolume.projected.sources[0].serviceAccountToken.audience).toBe(
+      'pipelines.kubeflow.org',
+    );
   });
 
   it('rejects a typo, so the dry run above can fail', async () => {
@@ -157,7 +172,7 @@ describe('deploy/: the kustomize overlays', () => {
     ).toContain('.spec.http[0].route[0].destination.hots: unknown field');
   });
 
-  it.each(['sandbox', 'production'])(
+  it.each(['sandbox', 'production', 'production-istio'])(
     'the %s Deployment: health probes, resources, non-root, read-only root with writable /tmp',
     overlay => {
       const objects = rendered.get(overlay)!;
@@ -218,7 +233,7 @@ describe('deploy/: the kustomize overlays', () => {
     },
   );
 
-  it.each(['sandbox', 'production'])(
+  it.each(['sandbox', 'production', 'production-istio'])(
     'the %s configuration the container is started with is valid for the backend (config:check --strict)',
     async overlay => {
       const objects = rendered.get(overlay)!;

@@ -1,5 +1,6 @@
 import { Sandbox } from '@kubeflow-backstage/kubeflow-sandbox';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { clusterOf, startTestSandbox } from '../__testUtils__/sandbox';
@@ -89,5 +90,46 @@ describe('ClusterClient in a pod (inCluster)', () => {
     // No credential: the sandbox's anonymous caller is its admin, so the list succeeds.
     const list = await client.request({ path: '/api/v1/secrets' });
     expect(list.kind).toBe('SecretList');
+  });
+});
+
+describe('ClusterClient credentials by destination', () => {
+  it('sends KFP its own token at an in-cluster KFP URL, and the cluster token only to the API server', async () => {
+    const seen: Array<[string, string | undefined]> = [];
+    const server = http.createServer((req, res) => {
+      seen.push([req.url!, req.headers.authorization]);
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{}');
+    });
+    await new Promise<void>(r => server.listen(0, '127.0.0.1', () => r()));
+    const base = `http://127.0.0.1:${(server.address() as any).port}`;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kubeflow-kfp-'));
+    const kfpToken = path.join(dir, 'token');
+    fs.writeFileSync(kfpToken, 'kfp-audience-token\n');
+    try {
+      const client = new ClusterClient({
+        cluster: {
+          name: 'c',
+          title: 'c',
+          url: `${base}/apiserver`,
+          authProvider: 'serviceAccount',
+          serviceAccountToken: 'cluster-token',
+          pipelinesUrl: `${base}/kfp`,
+          pipelinesTokenFile: kfpToken,
+          modelRegistryUrl: `${base}/registry`,
+        },
+      });
+      await client.request({ path: '/api/v1/namespaces' });
+      await client.request({ path: `${base}/kfp/apis/v2beta1/healthz` });
+      await client.request({ path: `${base}/registry/api/x` });
+      expect(seen).toEqual([
+        ['/apiserver/api/v1/namespaces', 'Bearer cluster-token'],
+        ['/kfp/apis/v2beta1/healthz', 'Bearer kfp-audience-token'],
+        ['/registry/api/x', undefined],
+      ]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+      await new Promise(r => server.close(r));
+    }
   });
 });

@@ -1,10 +1,8 @@
-import fs from 'node:fs';
 import { Agent, Dispatcher, request } from 'undici';
 import { KubeflowClusterConfig } from '../config';
 import { ClusterRequestError } from './errors';
+import { FileToken } from './FileToken';
 import { BackoffOptions, backoffDelay, sleep } from './retry';
-
-const TOKEN_REREAD_MS = 60_000;
 
 /** Who a request acts as: the portal's own identity (undefined) or an impersonated user. @public */
 export interface Impersonation {
@@ -60,12 +58,22 @@ export class ClusterClient {
   private readonly timeoutMs: number;
   private readonly backoff: BackoffOptions;
   private readonly dispatcher?: Dispatcher;
-  private fileToken?: { value: string; readAt: number };
+  private readonly clusterToken?: FileToken;
+  private readonly pipelinesToken?: FileToken;
 
   constructor(options: ClusterClientOptions) {
     this.cluster = options.cluster;
     this.timeoutMs = options.timeoutMs ?? 15_000;
     this.backoff = options.backoff ?? { initialMs: 200, maxMs: 5_000 };
+    if (
+      options.cluster.authProvider === 'inCluster' &&
+      options.cluster.serviceAccountTokenFile
+    ) {
+      this.clusterToken = new FileToken(options.cluster.serviceAccountTokenFile);
+    }
+    if (options.cluster.pipelinesTokenFile) {
+      this.pipelinesToken = new FileToken(options.cluster.pipelinesTokenFile);
+    }
     if (options.cluster.caData) {
       this.dispatcher = new Agent({
         connect: {
@@ -196,10 +204,7 @@ export class ClusterClient {
     if (req.body !== undefined) {
       headers.push('content-type', req.contentType ?? 'application/json');
     }
-    const toCluster =
-      !/^https?:\/\//.test(req.path) ||
-      req.path.startsWith(`${this.cluster.url}/`);
-    const token = toCluster ? this.token() : undefined;
+    const token = this.tokenFor(req.path);
     if (token) headers.push('authorization', `Bearer ${token}`);
     if (req.as) {
       headers.push('impersonate-user', req.as.user);
@@ -211,26 +216,20 @@ export class ClusterClient {
   }
 
   /**
-   * The portal's bearer token: configured, or (in-cluster) read from the mounted file at most
-   * once a minute, as client-go does, because the kubelet rotates projected tokens.
+   * The portal's bearer token for a request: the cluster's (configured, or in-cluster from the
+   * mounted file) for the API server, KFP's own (`pipelinesTokenFile`) for a KFP URL outside it,
+   * and none for anything else.
    */
-  private token(): string | undefined {
-    const { authProvider, serviceAccountToken, serviceAccountTokenFile } =
-      this.cluster;
-    if (authProvider === 'serviceAccount') return serviceAccountToken;
-    if (authProvider !== 'inCluster' || !serviceAccountTokenFile)
-      return undefined;
-    const now = Date.now();
-    if (!this.fileToken || now - this.fileToken.readAt > TOKEN_REREAD_MS) {
-      try {
-        const value = fs.readFileSync(serviceAccountTokenFile, 'utf8').trim();
-        this.fileToken = { value, readAt: now };
-      } catch (error) {
-        // Keep the last token if the file is briefly absent during rotation.
-        if (!this.fileToken) throw error;
-      }
+  private tokenFor(path: string): string | undefined {
+    const absolute = /^https?:\/\//.test(path);
+    if (!absolute || path.startsWith(`${this.cluster.url}/`)) {
+      if (this.cluster.authProvider === 'serviceAccount')
+        return this.cluster.serviceAccountToken;
+      return this.clusterToken?.value();
     }
-    return this.fileToken.value;
+    if (this.pipelinesToken && path.startsWith(`${this.cluster.pipelinesUrl}/`))
+      return this.pipelinesToken.value();
+    return undefined;
   }
 
   private async errorFrom(
