@@ -138,7 +138,11 @@ describe('deploy/: the kustomize overlays', () => {
     // KFP in the mesh: its API server admits the portal's workload identity, and the portal
     // reaches it with a token of KFP's audience at the in-cluster Service.
     const sa = only(objects, 'ServiceAccount');
-    const toKfp = only(objects, 'AuthorizationPolicy', 'kubeflow-portal-to-ml-pipeline');
+    const toKfp = only(
+      objects,
+      'AuthorizationPolicy',
+      'kubeflow-portal-to-ml-pipeline',
+    );
     expect(toKfp.metadata.namespace).toBe('kubeflow');
     expect(toKfp.spec.rules[0].from[0].source.principals).toEqual([
       `cluster.local/ns/${sa.metadata.namespace}/sa/${sa.metadata.name}`,
@@ -225,7 +229,7 @@ describe('deploy/: the kustomize overlays', () => {
           o.metadata.name ===
           pod.volumes.find((v: any) => v.configMap).configMap.name,
       )!;
-      const files = container.args
+      const files: string[] = container.args
         .filter((a: string) => a.startsWith('/etc/kubeflow-portal/'))
         .map((a: string) => path.basename(a));
       for (const file of files)
@@ -252,7 +256,7 @@ describe('deploy/: the kustomize overlays', () => {
       );
       for (const [file, text] of Object.entries(configMap.data))
         fs.writeFileSync(path.join(dir, file), text as string);
-      const files = container.args
+      const files: string[] = container.args
         .filter((_: string, i: number) => container.args[i - 1] === '--config')
         .map((f: string) =>
           f.startsWith('/etc/kubeflow-portal/')
@@ -271,11 +275,7 @@ describe('deploy/: the kustomize overlays', () => {
       try {
         const out = await run(
           path.join(REPO, 'node_modules/.bin/backstage-cli'),
-          [
-            'config:check',
-            '--strict',
-            ...files.flatMap((f: string) => ['--config', f]),
-          ],
+          ['config:check', '--strict', ...files.flatMap(f => ['--config', f])],
           { cwd: REPO, env: { ...process.env, ...env } },
         );
         // A schema violation exits non-zero (execFile rejects); this names what was checked.
