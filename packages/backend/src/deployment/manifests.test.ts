@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import yaml from 'js-yaml';
 import {
   DEPLOY_DIR,
   kubectl,
@@ -287,6 +288,64 @@ describe('deploy/: the kustomize overlays', () => {
       }
     },
     60_000,
+  );
+
+  it.each(['sandbox', 'production', 'production-istio'])(
+    'the %s catalog reads only files the image holds (packages/backend/Dockerfile)',
+    overlay => {
+      const objects = rendered.get(overlay)!;
+      const [container] = only(objects, 'Deployment').spec.template.spec
+        .containers;
+      const mounted = Object.assign(
+        {},
+        ...objects
+          .filter(o => o.kind === 'ConfigMap')
+          .map(o => o.data as Record<string, string>),
+      );
+      const layers = (container.args as string[])
+        .filter((_, i, all) => all[i - 1] === '--config')
+        .map(f =>
+          yaml.load(
+            f.startsWith('/etc/kubeflow-portal/')
+              ? mounted[path.basename(f)]
+              : fs.readFileSync(path.join(REPO, f), 'utf8'),
+          ),
+        ) as any[];
+      // Lists are replaced: the last layer that has catalog.locations decides.
+      const locations = layers
+        .filter(l => l?.catalog?.locations)
+        .pop().catalog.locations as Array<{ type: string; target: string }>;
+      const inImage = new Set(
+        fs
+          .readFileSync(path.join(__dirname, '../../Dockerfile'), 'utf8')
+          .split('\n')
+          .filter(line => line.startsWith('COPY '))
+          .flatMap(line =>
+            line
+              .replace(/^COPY (--\S+ )*/, '')
+              .split(/\s+/)
+              .slice(0, -1),
+          )
+          .map(src => path.basename(src)),
+      );
+      const fromWorkdir = locations
+        .filter(l => l.type === 'file' && l.target.startsWith('./'))
+        .map(l => l.target.slice(2).split('/')[0]);
+      expect(fromWorkdir.length).toBeGreaterThan(0);
+      for (const file of fromWorkdir) expect(inImage).toContain(file);
+      // catalog-info.yaml registers the templates by a path relative to itself.
+      if (fromWorkdir.includes('catalog-info.yaml')) {
+        const targets = (
+          yaml.loadAll(
+            fs.readFileSync(path.join(REPO, 'catalog-info.yaml'), 'utf8'),
+          ) as any[]
+        ).flatMap(e =>
+          e?.kind === 'Location' ? e.spec.targets ?? [e.spec.target] : [],
+        );
+        for (const target of targets)
+          expect(inImage).toContain(target.replace(/^\.\//, '').split('/')[0]);
+      }
+    },
   );
 
   it('production: database and sign-in from the Secrets the README documents, by reference only', () => {
