@@ -334,17 +334,17 @@ describe('deploy/: the kustomize overlays', () => {
       expect(fromWorkdir.length).toBeGreaterThan(0);
       for (const file of fromWorkdir) expect(inImage).toContain(file);
       // catalog-info.yaml registers the templates by a path relative to itself.
-      if (fromWorkdir.includes('catalog-info.yaml')) {
-        const targets = (
-          yaml.loadAll(
-            fs.readFileSync(path.join(REPO, 'catalog-info.yaml'), 'utf8'),
-          ) as any[]
-        ).flatMap(e =>
-          e?.kind === 'Location' ? e.spec.targets ?? [e.spec.target] : [],
-        );
-        for (const target of targets)
-          expect(inImage).toContain(target.replace(/^\.\//, '').split('/')[0]);
-      }
+      const registered = fromWorkdir.includes('catalog-info.yaml')
+        ? (
+            yaml.loadAll(
+              fs.readFileSync(path.join(REPO, 'catalog-info.yaml'), 'utf8'),
+            ) as any[]
+          ).flatMap(e =>
+            e?.kind === 'Location' ? e.spec.targets ?? [e.spec.target] : [],
+          )
+        : [];
+      for (const target of registered)
+        expect(inImage).toContain(target.replace(/^\.\//, '').split('/')[0]);
     },
   );
 
