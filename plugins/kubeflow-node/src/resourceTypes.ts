@@ -5,6 +5,8 @@ export interface KubeResourceType {
   plural: string;
   kind: string;
   namespaced: boolean;
+  /** What the cache keeps of a high-volume type: a field selector on its list and watch. */
+  fieldSelector?: string;
 }
 
 /**
@@ -100,6 +102,9 @@ export const KUBEFLOW_RESOURCE_TYPES = {
     plural: 'events',
     kind: 'Event',
     namespaced: true,
+    // Only what the pages show (a cluster's events are many): the notebooks' own events, which
+    // carry their pods' events reissued by the notebook controller.
+    fieldSelector: 'involvedObject.kind=Notebook',
   },
 } as const satisfies Record<string, KubeResourceType>;
 

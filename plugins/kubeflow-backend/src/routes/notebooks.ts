@@ -50,8 +50,8 @@ export function notebookRoutes(options: {
       ),
   });
 
-  // The notebook's events, its pod's included (the controller reissues them on the Notebook),
-  // newest first, from the cache.
+  // The notebook's events, its pod's included (the notebook controller reissues them on the
+  // Notebook), newest first, from the cache (which keeps Notebook events only).
   router.get(`${base}/:name/events`, async (req, res) => {
     const { cluster, namespace, name } = namespacedTarget(clusters, req.params);
     const caller = await callers.caller(req);
@@ -61,11 +61,13 @@ export function notebookRoutes(options: {
       kubeflowNotebookReadPermission,
       { verb: 'list', group: '', resource: 'events', namespace },
     );
-    const about = new Set([`Notebook/${name}`, `Pod/${name}-0`]);
     const events = (await clusters.cache.list(cluster.name, 'events'))
-      .filter(e => e.metadata?.namespace === namespace)
+      .filter(
+        e =>
+          e.metadata?.namespace === namespace &&
+          e.involvedObject?.name === name,
+      )
       .map(eventDto)
-      .filter(e => about.has(e.object))
       .sort((a, b) =>
         String(b.lastSeen ?? '').localeCompare(String(a.lastSeen ?? '')),
       )

@@ -85,6 +85,7 @@ export class Informer extends MapBackedSource {
         if (this.needList) {
           const list = await listKubernetes(client, {
             path,
+            fieldSelector: this.options.type.fieldSelector,
             pageSize: this.options.pageSize,
             signal,
           });
@@ -98,6 +99,7 @@ export class Informer extends MapBackedSource {
             path,
             query: {
               watch: 1,
+              fieldSelector: this.options.type.fieldSelector,
               resourceVersion: this.resourceVersion,
               allowWatchBookmarks: true,
               timeoutSeconds: 300,
