@@ -408,7 +408,10 @@ describe('experimentation routes against the sandbox', () => {
     }, 'the stopped experiment to finish');
     expect(finished.counts.trials).toBe(lowered);
     const restarted = await post(`${path}/restart`, 'dave');
-    expect(restarted.body).toMatchObject({ stopped: false, maxTrialCount: 400 });
+    expect(restarted.body).toMatchObject({
+      stopped: false,
+      maxTrialCount: 400,
+    });
     const more = await eventually(async () => {
       const r = await get(path, 'dave');
       return r.body.counts.trials > lowered ? r.body : undefined;

@@ -161,7 +161,10 @@ export function katibTrialDto(
     phase: condition?.type ?? 'Created',
     state: {
       phase: TRIAL_PHASES[condition?.type] ?? 'waiting',
-      message: condition?.message || condition?.reason || 'Created',
+      // The phase says it all for a trial that is created, running or succeeded.
+      message: ['Created', 'Running', 'Succeeded'].includes(condition?.type)
+        ? ''
+        : condition?.message || condition?.reason || '',
     },
     parameters: Object.fromEntries(
       (trial.spec?.parameterAssignments ?? []).map((a: any) => [

@@ -199,10 +199,10 @@ export const KatibExperimentContent = () => {
       <Grid item xs={12} md={5}>
         <ParameterSpace experiment={value} />
       </Grid>
-      <Grid item xs={12} lg={6}>
+      <Grid item xs={12}>
         <ObjectivePlot experiment={value} />
       </Grid>
-      <Grid item xs={12} lg={6}>
+      <Grid item xs={12}>
         <ParameterScatter experiment={value} />
       </Grid>
       <Grid item xs={12}>

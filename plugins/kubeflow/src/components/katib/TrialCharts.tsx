@@ -51,7 +51,7 @@ export const ObjectivePlot = ({
           style={{ overflowX: 'auto' }}
         >
           <LineChart
-            width={640}
+            width={760}
             height={260}
             data={data}
             margin={{ top: 8, right: 24, bottom: 16, left: 8 }}
@@ -80,20 +80,24 @@ export const ObjectivePlot = ({
               />
             )}
             <Line
-              type="monotone"
+              type="linear"
               dataKey="objective"
               stroke={POINT}
               isAnimationActive={false}
               connectNulls
-              dot={(props: any) => (
-                <circle
-                  key={props.index}
-                  cx={props.cx}
-                  cy={props.cy}
-                  r={props.payload.best ? 7 : 4}
-                  fill={props.payload.best ? BEST : POINT}
-                />
-              )}
+              dot={(props: any) =>
+                props.payload.objective === undefined ? (
+                  <g key={props.index} />
+                ) : (
+                  <circle
+                    key={props.index}
+                    cx={props.cx}
+                    cy={props.cy}
+                    r={props.payload.best ? 7 : 4}
+                    fill={props.payload.best ? BEST : POINT}
+                  />
+                )
+              }
             />
           </LineChart>
         </Box>

@@ -69,7 +69,7 @@ export const PipelineDag = ({
       fit="contain"
       style={{ width: '100%', maxHeight: 360 }}
       renderNode={({ node }) => {
-        const width = Math.max(140, node.id.length * 7.5 + 24);
+        const width = Math.max(140, node.id.length * 8.8 + 28);
         const label = node.state
           ? `${node.id}: ${node.state.toLowerCase()}`
           : node.id;

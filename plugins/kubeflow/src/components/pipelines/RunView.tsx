@@ -74,7 +74,7 @@ const TaskDetails = ({
     <StructuredMetadataTable
       metadata={{
         Task: task.name,
-        State: <StateLabel state={task.display} />,
+        State: <StateLabel state={{ ...task.display, message: '' }} />,
         Started: formatTime(task.startedAt),
         Duration: formatDuration(task.durationSeconds),
         Pod: task.podName ?? '—',
@@ -156,10 +156,20 @@ export const RunView = ({
         </Link>
       ),
     },
-    { title: 'State', render: t => <StateLabel state={t.display} /> },
+    {
+      title: 'State',
+      render: t => <StateLabel state={{ ...t.display, message: '' }} />,
+    },
     { title: 'Started', render: t => formatTime(t.startedAt) },
     { title: 'Duration', render: t => formatDuration(t.durationSeconds) },
-    { title: 'Pod', render: t => t.podName ?? '—' },
+    {
+      title: 'Pod',
+      render: t => (
+        <Typography variant="caption" style={{ wordBreak: 'break-all' }}>
+          {t.podName ?? '—'}
+        </Typography>
+      ),
+    },
   ];
 
   return (
@@ -217,7 +227,7 @@ export const RunView = ({
           </InfoCard>
         </Grid>
       )}
-      <Grid item xs={12} md={7}>
+      <Grid item xs={12}>
         <Table<RunTaskDto>
           title="Tasks"
           options={{ paging: false, search: false, padding: 'dense' }}
@@ -230,10 +240,11 @@ export const RunView = ({
           }
         />
       </Grid>
-      <Grid item xs={12} md={5}>
+      <Grid item xs={12} md={6}>
         <InfoCard title="Parameters">
           {Object.keys(run.parameters).length ? (
             <StructuredMetadataTable
+              options={{ titleFormat: (key: string) => key }}
               metadata={Object.fromEntries(
                 Object.entries(run.parameters).map(([k, v]) => [
                   k,
@@ -245,11 +256,14 @@ export const RunView = ({
             <Typography>This run has no parameters.</Typography>
           )}
         </InfoCard>
+      </Grid>
+      <Grid item xs={12} md={6}>
         <InfoCard title="Outputs">
           {run.outputs.length ? (
             run.outputs.map(o => (
               <StructuredMetadataTable
                 key={`${o.model}/${o.version}`}
+                options={{ titleFormat: (key: string) => key }}
                 metadata={{
                   'Model version': `${o.model} ${o.version}`,
                   Artifact: o.uri ?? '—',

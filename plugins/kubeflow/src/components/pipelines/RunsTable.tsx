@@ -128,7 +128,20 @@ export const RunsTable = ({
         </Link>
       ),
     },
-    { title: 'State', render: run => <StateLabel state={run.display} /> },
+    {
+      title: 'State',
+      render: run => (
+        <StateLabel
+          state={{
+            ...run.display,
+            message:
+              run.display.message.length > 70
+                ? `${run.display.message.slice(0, 70)}…`
+                : run.display.message,
+          }}
+        />
+      ),
+    },
     { title: 'Created', render: run => formatTime(run.createdAt) },
     { title: 'Duration', render: run => formatDuration(run.durationSeconds) },
   ];
