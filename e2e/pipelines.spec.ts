@@ -156,7 +156,9 @@ test('a TrainJob: suspend and resume it', async ({ page, request }) => {
   await expect(
     page.getByRole('button', { name: 'Suspend', exact: true }),
   ).toBeVisible();
-  await expect(page.getByRole('cell', { name: 'Resumed' })).toBeVisible({
+  await expect(
+    page.getByRole('cell', { name: 'Resumed', exact: true }),
+  ).toBeVisible({
     timeout: 30_000,
   });
   await page.screenshot({

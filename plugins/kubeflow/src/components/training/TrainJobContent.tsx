@@ -116,10 +116,10 @@ export const TrainJobContent = () => {
   if (!value) return null;
   return (
     <Grid container spacing={3}>
-      <Grid item xs={12} md={7}>
+      <Grid item xs={12} lg={7}>
         <JobCard job={value} onChange={retry} />
       </Grid>
-      <Grid item xs={12} md={5}>
+      <Grid item xs={12} lg={5}>
         <Table
           title="Replicated jobs"
           options={{ paging: false, search: false, padding: 'dense' }}
