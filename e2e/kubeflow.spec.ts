@@ -109,7 +109,7 @@ test('a model page: versions, lineage, archive and restore, and on to the endpoi
   // Follow version 2.0.0 to the endpoint that serves it.
   await row('2.0.0').getByRole('link', { name: 'resnet50-vision' }).click();
   await expect(page).toHaveURL(/component\/team-vision\.resnet50-vision/);
-  await page.getByRole('tab', { name: 'Kubeflow' }).click();
+  await page.goto(`${page.url().replace(/\/$/, '')}/kubeflow`);
   await expect(page.getByText('Endpoint resnet50-vision')).toBeVisible();
 
   // A notebook's page: its configurations and its pod's events.

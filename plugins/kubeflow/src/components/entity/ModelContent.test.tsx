@@ -10,7 +10,7 @@ import {
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { KubeflowApi, kubeflowApiRef } from '../../api/KubeflowApi';
 import { fakeApi, model } from '../../__testUtils__/fakeApi';
-import { ModelContent, lineageOf } from './ModelContent';
+import { ModelContent, lineageOf, producerLabel } from './ModelContent';
 
 const modelEntity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -151,6 +151,18 @@ describe('ModelContent', () => {
     expect(screen.queryByText('Versions')).toBeNull();
   });
 
+  it('names a pipeline run by the start of its id', () => {
+    expect(
+      producerLabel({
+        kind: 'Pipeline run',
+        name: '906ef8aa-043f-4c05-aae4-347e761729fc',
+      }),
+    ).toBe('run 906ef8aa');
+    expect(producerLabel({ kind: 'Notebook', name: 'resnet-finetune' })).toBe(
+      'resnet-finetune',
+    );
+  });
+
   it('draws one node per producer, version and endpoint', () => {
     const { nodes, edges } = lineageOf(model());
     expect(nodes.map(n => n.id).sort()).toEqual([
@@ -160,6 +172,7 @@ describe('ModelContent', () => {
       'version:1.0.0',
       'version:2.0.0',
     ]);
+    expect(nodes.find(n => n.kind === 'Pipeline run')?.label).toBe('run-1');
     expect(edges).toContainEqual({
       from: 'version:2.0.0',
       to: 'endpoint:team-vision/resnet50-vision',

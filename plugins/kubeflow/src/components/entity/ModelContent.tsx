@@ -38,6 +38,14 @@ type LineageNode = {
   archived?: boolean;
 };
 
+/** A producer's label: KFP run ids are UUIDs, shown by their first eight characters. */
+export function producerLabel(producer: { kind: string; name: string }) {
+  return producer.kind === 'Pipeline run' &&
+    /^[0-9a-f]{8}-[0-9a-f-]{27}$/.test(producer.name)
+    ? `run ${producer.name.slice(0, 8)}`
+    : producer.name;
+}
+
 const NODE_COLOURS: Record<string, string> = {
   Notebook: '#fff3e0',
   'Pipeline run': '#e8f5e9',
@@ -68,7 +76,7 @@ export function lineageOf(model: ModelDto): {
       nodes.set(id, {
         id,
         kind: producer.kind,
-        label: producer.name,
+        label: producerLabel(producer),
         entityRef: producer.entityRef,
       });
       edges.push({ from: id, to: versionId });
@@ -204,23 +212,28 @@ const VersionsTable = ({
     {
       title: 'Version',
       render: v => (
-        <EntityRefLink entityRef={v.entityRef} title={v.name} hideIcon />
+        <>
+          <EntityRefLink entityRef={v.entityRef} title={v.name} hideIcon />
+          <div>
+            {v.state === 'ARCHIVED' ? (
+              <Chip size="small" label="Archived" />
+            ) : (
+              <Chip size="small" color="primary" label="Live" />
+            )}
+          </div>
+        </>
       ),
     },
     {
-      title: 'State',
-      render: v =>
-        v.state === 'ARCHIVED' ? (
-          <Chip size="small" label="Archived" />
-        ) : (
-          <Chip size="small" color="primary" label="Live" />
-        ),
-    },
-    { title: 'Author', render: v => v.author ?? '—' },
-    {
       title: 'Created',
-      render: v =>
-        v.createdAt ? new Date(v.createdAt).toLocaleString() : 'unknown',
+      render: v => (
+        <>
+          {v.createdAt ? new Date(v.createdAt).toLocaleString() : 'unknown'}
+          {v.author && (
+            <div style={{ fontSize: 12, opacity: 0.8 }}>by {v.author}</div>
+          )}
+        </>
+      ),
     },
     {
       title: 'Artifacts',
@@ -228,14 +241,17 @@ const VersionsTable = ({
         list(
           v.artifacts.map(a => (
             <>
-              {a.format ?? 'unknown format'}
-              {a.formatVersion ? ` ${a.formatVersion}` : ''}
+              <div>
+                {a.format ?? 'unknown format'}
+                {a.formatVersion ? ` ${a.formatVersion}` : ''}
+              </div>
               {a.uri && (
-                <>
-                  {' · '}
-                  <code style={{ fontSize: 12 }}>{a.uri}</code>
+                <div style={{ display: 'flex', alignItems: 'center' }}>
+                  <code style={{ fontSize: 12, wordBreak: 'break-all' }}>
+                    {a.uri}
+                  </code>
                   <CopyTextButton text={a.uri} />
-                </>
+                </div>
               )}
             </>
           )),
