@@ -84,7 +84,11 @@ export const MetricsComparison = ({
     {
       title: 'State',
       render: r =>
-        r.source.state ? <StateLabel state={r.source.state} /> : '—',
+        r.source.state ? (
+          <StateLabel state={{ ...r.source.state, message: '' }} />
+        ) : (
+          '—'
+        ),
     },
     {
       title: 'Parameters',
@@ -102,7 +106,7 @@ export const MetricsComparison = ({
   const data = value.rows
     .filter(r => chosen && r.metrics[chosen] !== undefined)
     .map(r => ({
-      label: `${r.version ? `${r.version} · ` : ''}${r.source.name}`,
+      label: r.version ? `${r.source.name} (${r.version})` : r.source.name,
       value: r.metrics[chosen!],
       colour: SOURCE_KINDS[r.source.kind].colour,
     }));
@@ -143,9 +147,9 @@ export const MetricsComparison = ({
           >
             <BarChart
               width={Math.max(360, data.length * 120)}
-              height={260}
+              height={340}
               data={data}
-              margin={{ top: 16, right: 16, bottom: 48, left: 8 }}
+              margin={{ top: 16, right: 24, bottom: 16, left: 96 }}
             >
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis
@@ -153,7 +157,7 @@ export const MetricsComparison = ({
                 interval={0}
                 angle={-15}
                 textAnchor="end"
-                height={60}
+                height={90}
               />
               <YAxis domain={[0, 'auto']} />
               <Tooltip formatter={(v: any) => [formatValue(v), chosen]} />
