@@ -14,6 +14,8 @@ backend_pid=""
 own_pg=""
 cleanup() {
   [ -n "$backend_pid" ] && kill "$backend_pid" 2>/dev/null || true
+  # Kept for scripts/canary-scan.sh when the test command collects logs.
+  [ -n "${KUBEFLOW_TEST_LOG_DIR:-}" ] && cp "$work/backend.log" "$KUBEFLOW_TEST_LOG_DIR/production-backend.log" 2>/dev/null || true
   [ -n "$own_pg" ] && stop_postgres
   rm -rf "$work"
 }
@@ -26,11 +28,27 @@ PG_BIN=${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)}
 
 # The backend bundle built by `yarn build:backend`, unpacked as the Dockerfile does.
 unpack_backend "$work/backend"
+# The cluster credential is a canary (assembled here, never written whole in this file): the
+# canary scan proves the production backend never logs it.
+canary="KFCANARY_prodtoken_$(printf '%s' 5e0d41a7)"
+cat >"$work/canary.yaml" <<EOF
+kubernetes:
+  clusterLocatorMethods:
+    - type: config
+      clusters:
+        - name: sandbox
+          url: http://127.0.0.1:\${KUBEFLOW_SANDBOX_PORT:-7010}
+          authProvider: serviceAccount
+          serviceAccountToken: $canary
+          skipTLSVerify: true
+          skipMetricsLookup: true
+EOF
 (
   cd "$work/backend"
   POSTGRES_HOST=127.0.0.1 POSTGRES_PORT=$PG_PORT POSTGRES_USER=postgres POSTGRES_PASSWORD=unused \
   APP_CONFIG_backend_listen_port=$BACKEND_PORT APP_CONFIG_backend_baseUrl=http://localhost:$BACKEND_PORT \
-  NODE_ENV=production exec node packages/backend --config app-config.yaml --config app-config.production.yaml
+  NODE_ENV=production exec node packages/backend --config app-config.yaml --config app-config.production.yaml \
+    --config "$work/canary.yaml"
 ) >"$work/backend.log" 2>&1 &
 backend_pid=$!
 

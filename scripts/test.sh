@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The README's test command: installs what is missing, then runs every test — type check, lint,
 # unit and integration tests (against the sandbox), the production configuration on a real
-# PostgreSQL, and the end-to-end journeys in Chromium.
+# PostgreSQL, and the end-to-end journeys in Chromium; then scans every log for secret canaries.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$REPO_ROOT"
@@ -10,8 +10,15 @@ export CI=true
 started=$(date +%s)
 step() { echo; echo "=== $1 ($(( $(date +%s) - started )) s)"; }
 
+# Every step's output (and the backend logs the tests write) lands here for the canary scan.
+export KUBEFLOW_TEST_LOG_DIR="${KUBEFLOW_TEST_LOG_DIR:-$REPO_ROOT/node_modules/.cache/test-logs}"
+rm -rf "$KUBEFLOW_TEST_LOG_DIR" && mkdir -p "$KUBEFLOW_TEST_LOG_DIR"
+
 step "toolchain"
 bash scripts/toolchain.sh
+
+step "the canary scan can fail (a planted canary is found)"
+bash scripts/canary-scan.sh --self-test
 
 step "type check"
 yarn tsc
@@ -26,15 +33,21 @@ trap stop_postgres EXIT
 export BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING="$PG_URL"
 
 step "unit and integration tests"
-yarn test
+yarn test 2>&1 | tee "$KUBEFLOW_TEST_LOG_DIR/jest.log"
 
 step "build the backend and the app bundle"
 yarn build:backend
 
 step "production configuration on PostgreSQL"
-bash scripts/test-postgres.sh
+bash scripts/test-postgres.sh 2>&1 | tee "$KUBEFLOW_TEST_LOG_DIR/postgres.log"
 
 step "end-to-end journeys (Playwright, Chromium)"
-yarn test:e2e
+yarn test:e2e 2>&1 | tee "$KUBEFLOW_TEST_LOG_DIR/e2e.log"
+
+step "no secret canary in any log (tests, production backend, e2e backend)"
+bash scripts/canary-scan.sh "$KUBEFLOW_TEST_LOG_DIR"
+
+step "dependency audit (reported; a registry outage skips it)"
+bash scripts/audit.sh --ci
 
 step "all tests passed in $(( $(date +%s) - started )) s"

@@ -50,6 +50,8 @@ backend.add(searchModuleKubeflowCollator);
 
 // Kubernetes (the standard Kubernetes tab) and Kubeflow
 backend.add(import('@backstage/plugin-kubernetes-backend'));
+// On Kubeflow clusters the Kubernetes tab shows only what the user may list there.
+backend.add(import('./modules/kubernetesTenancy'));
 backend.add(import('@kubeflow-backstage/plugin-kubeflow-backend'));
 
 backend.add(import('@backstage/plugin-user-settings-backend'));

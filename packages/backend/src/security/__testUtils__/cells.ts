@@ -11,6 +11,8 @@ export interface Reply {
 export class Client {
   /** Every response body, with what the request itself sent (headers and body). */
   readonly bodies: Array<{ text: string; sent: string }> = [];
+  /** Connections reset under a request (it was sent again). */
+  resets = 0;
 
   constructor(private readonly baseUrl: string) {}
 
@@ -25,16 +27,24 @@ export class Client {
     headers: Record<string, string> = {},
   ): Promise<Reply> {
     const controller = new AbortController();
-    const response = await fetch(`${this.baseUrl}${call.path}`, {
-      method: call.method,
-      headers: {
-        ...(call.body !== undefined
-          ? { 'content-type': 'application/json' }
-          : {}),
-        ...headers,
-      },
-      body: call.body !== undefined ? JSON.stringify(call.body) : undefined,
-      signal: controller.signal,
+    const send = () =>
+      fetch(`${this.baseUrl}${call.path}`, {
+        method: call.method,
+        headers: {
+          ...(call.body !== undefined
+            ? { 'content-type': 'application/json' }
+            : {}),
+          ...headers,
+        },
+        body: call.body !== undefined ? JSON.stringify(call.body) : undefined,
+        signal: controller.signal,
+      });
+    // A kept-alive connection the server closed just then resets before the request is read:
+    // send it once more on a fresh one.
+    const response = await send().catch(error => {
+      if (error?.cause?.code !== 'ECONNRESET') throw error;
+      this.resets++;
+      return send();
     });
     let text: string;
     if (response.headers.get('content-type')?.startsWith('text/event-stream')) {

@@ -408,6 +408,13 @@ export const KUBEFLOW_BACKEND_OPERATIONS: Operation[] = [
     call: t => ({ method: 'GET', path: `${kf(t)}/experiment-metrics` }),
   },
   {
+    id: 'GET models (Model Registry, the namespace’s)',
+    surface: 'kubeflow-backend',
+    need: 'read',
+    judge: 'status',
+    call: t => ({ method: 'GET', path: `${kf(t)}/models` }),
+  },
+  {
     id: 'GET models/:name (Model Registry)',
     surface: 'kubeflow-backend',
     need: 'read',

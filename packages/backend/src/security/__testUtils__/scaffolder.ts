@@ -161,6 +161,24 @@ export const SCAFFOLDER_ROWS: ScaffolderRow[] = [
     }),
   },
   {
+    // Not a cluster operation: copies the workspace into the operator's projects directory.
+    action: 'kubeflow:project:publish',
+    need: 'signed-in',
+    input: (t, u) => ({ name: nameFor(u, t.namespace) }),
+    files: () => ({
+      'catalog-info.yaml': yaml.dump({
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Component',
+        metadata: { name: 'mx-published' },
+        spec: {
+          type: 'service',
+          lifecycle: 'experimental',
+          owner: 'group:default/ml-org',
+        },
+      }),
+    }),
+  },
+  {
     action: 'kubeflow:profile:contributor:add',
     need: 'manage',
     input: t => ({

@@ -289,6 +289,9 @@ export async function startSecurityRig(
           },
           // URL and token come from the Kubernetes plugin's cluster of the same name.
           kubeflow: {
+            scaffolder: {
+              localProjects: { directory: path.join(dir, 'projects') },
+            },
             clusters: [
               {
                 name: 'sandbox',

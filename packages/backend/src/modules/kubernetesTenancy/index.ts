@@ -1,0 +1,1 @@
+export { kubernetesTenancyModule as default } from './module';
