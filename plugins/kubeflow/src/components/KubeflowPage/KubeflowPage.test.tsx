@@ -5,6 +5,7 @@ import {
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { KubeflowApi, kubeflowApiRef } from '../../api/KubeflowApi';
+import { runs } from '../../__testUtils__/experimentsFake';
 import { fakeApi } from '../../__testUtils__/fakeApi';
 import { KubeflowPage } from './KubeflowPage';
 
@@ -42,7 +43,9 @@ describe('KubeflowPage', () => {
         name: '10% of traffic on the latest revision',
       }),
     ).toBeInTheDocument();
-    expect(await screen.findByText('Models in team-vision')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Models in team-vision'),
+    ).toBeInTheDocument();
     expect(
       await screen.findByText('resnet50-vision (2.0.0)'),
     ).toBeInTheDocument();

@@ -19,6 +19,8 @@ import { ClustersCard } from '../ClustersCard';
 import { EndpointsCard } from '../EndpointsCard';
 import { DEPLOY_MODEL_TEMPLATE, ModelsCard } from '../ModelsCard';
 import { NotebooksCard } from '../NotebooksCard';
+import { RunsTable } from '../pipelines/RunsTable';
+import { RunView } from '../pipelines/RunView';
 import { useLiveRefresh } from '../useLiveRefresh';
 
 const QUICK_ACTIONS = [
@@ -39,13 +41,14 @@ const QUICK_ACTIONS = [
 /**
  * The Kubeflow home page (the Central Dashboard inside the portal): the clusters and their
  * components, a profile picker limited to the profiles the user may see, and the profile's
- * notebooks, endpoints and models, live.
+ * notebooks, endpoints, recent pipeline runs and models, live.
  */
 export const KubeflowPage = () => {
   const api = useApi(kubeflowApiRef);
   const clusters = useAsync(() => api.getClusters(), [api]);
   const [cluster, setCluster] = useState<string>();
   const [namespace, setNamespace] = useState<string>();
+  const [openRun, setOpenRun] = useState<string>();
   const selectedCluster = cluster ?? clusters.value?.[0]?.name;
   const profiles = useAsync(
     async () =>
@@ -78,7 +81,7 @@ export const KubeflowPage = () => {
     <Page themeId="tool">
       <Header
         title="Kubeflow"
-        subtitle="Notebooks, endpoints and models of your profiles, live"
+        subtitle="Notebooks, endpoints, pipeline runs and models of your profiles, live"
       />
       <Content>
         <ContentHeader
@@ -148,6 +151,23 @@ export const KubeflowPage = () => {
                   refreshKey={refreshKey}
                   canChange={canChange}
                 />
+              </Grid>
+              <Grid item xs={12}>
+                {openRun ? (
+                  <RunView
+                    cluster={selectedCluster}
+                    namespace={selectedNamespace}
+                    runId={openRun}
+                    onBack={() => setOpenRun(undefined)}
+                  />
+                ) : (
+                  <RunsTable
+                    cluster={selectedCluster}
+                    namespace={selectedNamespace}
+                    refreshKey={refreshKey}
+                    onOpen={run => setOpenRun(run.id)}
+                  />
+                )}
               </Grid>
               <Grid item xs={12}>
                 <ModelsCard
