@@ -266,9 +266,11 @@ describe('tenancy on every surface: the allow/deny matrix, attacks and secret ca
       [
         `Tenancy matrix: ${operations.length} operations × ${
           users.length
-        } users × ${namespaces.length} namespaces = ${
+        } users × ${namespaces.length} namespaces: ${
           results.length
-        } cells in ${Date.now() - started} ms`,
+        } cells run in ${Date.now() - started} ms, ${
+          notApplicable.length
+        } not applicable (the namespace has no such object)`,
         `unexpected allows: ${unexpectedAllows.length}`,
         ...unexpectedAllows.map(line),
         `unexpected denies: ${unexpectedDenies.length}`,
