@@ -13,3 +13,6 @@ if (!(window.SVGElement.prototype as any).getBBox) {
     height: 44,
   });
 }
+
+// Whole tests get time too: a page renders several cards, each waiting for its data.
+jest.setTimeout(30_000);
