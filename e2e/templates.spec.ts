@@ -1,0 +1,144 @@
+import { expect, Page, test } from '@playwright/test';
+
+/** Picks an option of an EntityPicker / OwnerPicker (an MUI Autocomplete) by its label. */
+async function pick(
+  page: Page,
+  label: string | RegExp,
+  option: string | RegExp,
+) {
+  const box = page
+    .getByRole('combobox', { name: label })
+    .or(page.getByLabel(label).first());
+  await box.first().click();
+  await page.getByRole('option', { name: option }).first().click();
+}
+
+async function openTemplate(page: Page, name: string, title: string) {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await page.goto('/create');
+  await expect(
+    page.getByRole('heading', { name: title }).first(),
+  ).toBeVisible();
+  await page.screenshot({
+    path: 'e2e-screenshots/templates-list.png',
+    fullPage: true,
+  });
+  await page.goto(`/create/templates/default/${name}`);
+  await expect(
+    page.getByRole('heading', { name: title }).first(),
+  ).toBeVisible();
+}
+
+async function finish(page: Page, screenshot: string) {
+  await page.getByRole('button', { name: 'Review' }).click();
+  await page.screenshot({
+    path: `e2e-screenshots/${screenshot}-review.png`,
+    fullPage: true,
+  });
+  await page.getByRole('button', { name: 'Create' }).click();
+}
+
+test('Notebook template: the guest creates a notebook server in team-vision and lands on its page', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await openTemplate(page, 'kubeflow-notebook', 'Notebook server');
+  await pick(page, /Profile/, /team-vision/);
+  await page.getByLabel(/^Name/).fill('e2e-notebook');
+  await page.screenshot({
+    path: 'e2e-screenshots/template-notebook-form.png',
+    fullPage: true,
+  });
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByText('Kind of server')).toBeVisible();
+  await finish(page, 'template-notebook');
+
+  const open = page.getByRole('link', { name: 'Open the notebook page' });
+  await expect(open).toBeVisible({ timeout: 120_000 });
+  await page.screenshot({
+    path: 'e2e-screenshots/template-notebook-done.png',
+    fullPage: true,
+  });
+  await open.click();
+  await expect(page).toHaveURL(
+    /\/catalog\/sandbox\/resource\/team-vision\.e2e-notebook/,
+  );
+  await expect(
+    page.getByRole('heading', { name: /e2e-notebook/ }).first(),
+  ).toBeVisible({
+    timeout: 60_000,
+  });
+  await page.screenshot({
+    path: 'e2e-screenshots/template-notebook-entity.png',
+    fullPage: true,
+  });
+});
+
+test('Deploy a model version: resnet50-vision 2.0.0 becomes a Ready endpoint', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await openTemplate(page, 'kubeflow-deploy-model', 'Deploy a model version');
+  await pick(page, /Registered model/, /resnet50-vision/);
+  await page.getByLabel(/^Version/).fill('2.0.0');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await pick(page, /Profile/, /team-vision/);
+  await page.getByLabel(/^Endpoint name/).fill('e2e-endpoint');
+  await finish(page, 'template-deploy');
+
+  const open = page.getByRole('link', { name: 'Open the endpoint page' });
+  await expect(open).toBeVisible({ timeout: 150_000 });
+  await expect(page.getByText(/kserve-tritonserver/).first()).toBeVisible();
+  await page.screenshot({
+    path: 'e2e-screenshots/template-deploy-done.png',
+    fullPage: true,
+  });
+  await open.click();
+  await expect(page).toHaveURL(
+    /\/catalog\/sandbox\/component\/team-vision\.e2e-endpoint/,
+  );
+  await expect(page.getByText(/Ready/).first()).toBeVisible({
+    timeout: 60_000,
+  });
+  await page.screenshot({
+    path: 'e2e-screenshots/template-deploy-entity.png',
+    fullPage: true,
+  });
+});
+
+test('New ML project end to end: notebook, pipeline, first run, published, lands on the project', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  await openTemplate(page, 'ml-project', 'New ML project');
+  await page.getByLabel(/^Name/).fill('e2e-churn');
+  await pick(page, /Owner/, /ml-platform/);
+  await page.getByRole('button', { name: 'Next' }).click();
+  await pick(page, /Existing profile/, /team-vision/);
+  await page.screenshot({
+    path: 'e2e-screenshots/template-ml-project-kubeflow.png',
+    fullPage: true,
+  });
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByText('Publish to')).toBeVisible();
+  await finish(page, 'template-ml-project');
+
+  const open = page.getByRole('link', { name: 'Open the project' });
+  await expect(open).toBeVisible({ timeout: 180_000 });
+  await page.screenshot({
+    path: 'e2e-screenshots/template-ml-project-done.png',
+    fullPage: true,
+  });
+  await open.click();
+  await expect(page).toHaveURL(/\/catalog\/default\/component\/e2e-churn/);
+  await expect(
+    page.getByRole('heading', { name: /e2e-churn/ }).first(),
+  ).toBeVisible({
+    timeout: 120_000,
+  });
+  await page.screenshot({
+    path: 'e2e-screenshots/template-ml-project-entity.png',
+    fullPage: true,
+  });
+});
