@@ -49,6 +49,8 @@ describe('KubeflowPage', () => {
     expect(
       await screen.findByText('resnet50-vision (2.0.0)'),
     ).toBeInTheDocument();
+    // The profile's recent pipeline runs, from KFP through the backend.
+    expect(await screen.findByText(runs[0].name)).toBeInTheDocument();
   });
 
   it('stops a notebook after confirmation and follows a cluster change live', async () => {
