@@ -10,45 +10,16 @@
  * Run: yarn bench:catalog   (BENCH_SIZES=10000,100000 by default; the sandbox runs in its own process)
  */
 import { createBackend } from '@backstage/backend-defaults';
-import { spawn, ChildProcess } from 'child_process';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
+import { REPO, percentile, startSandboxProcess } from './lib';
 import {
   KUBEFLOW_RESOURCE_TYPES,
   collectionPath,
 } from '@kubeflow-backstage/plugin-kubeflow-node';
 
 const TOKEN = 'bench-static-token-0123456789abcdef';
-const REPO = path.resolve(__dirname, '..');
-
-function startSandboxProcess(
-  port: number,
-  seed: string,
-): Promise<ChildProcess> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      'node',
-      [
-        '--import',
-        'tsx',
-        'packages/kubeflow-sandbox/src/cli.ts',
-        '--port',
-        String(port),
-        '--seed',
-        seed,
-      ],
-      {
-        cwd: REPO,
-        stdio: ['ignore', 'pipe', 'inherit'],
-      },
-    );
-    child.stdout!.on('data', chunk => {
-      if (String(chunk).includes('sandbox ready')) resolve(child);
-    });
-    child.on('exit', code => reject(new Error(`sandbox exited ${code}`)));
-  });
-}
 
 async function bareListParse(
   url: string,
@@ -79,13 +50,6 @@ async function servedCount(base: string): Promise<number> {
   );
   if (!res.ok) return 0;
   return ((await res.json()) as any).totalItems ?? 0;
-}
-
-function percentile(values: number[], p: number) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[
-    Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))
-  ];
 }
 
 async function run(objects: number, sandboxPort: number, backendPort: number) {

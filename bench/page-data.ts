@@ -11,68 +11,15 @@
  * Run: yarn bench:pages   (BENCH_VIEWS=200 page views per measurement by default)
  */
 import { createBackend } from '@backstage/backend-defaults';
-import { spawn, ChildProcess } from 'child_process';
 import fs from 'fs';
-import http from 'http';
 import net from 'net';
 import os from 'os';
 import path from 'path';
+import { REPO, percentile, recordingProxy, startSandboxProcess } from './lib';
 
-const REPO = path.resolve(__dirname, '..');
 const VIEWS = Number(process.env.BENCH_VIEWS ?? 200);
 const CAP_MS = 30_000;
 const NAMESPACE = 'scale-000';
-
-function startSandboxProcess(port: number): Promise<ChildProcess> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      'node',
-      [
-        '--import',
-        'tsx',
-        'packages/kubeflow-sandbox/src/cli.ts',
-        '--port',
-        String(port),
-        '--seed',
-        'scale:2000',
-      ],
-      { cwd: REPO, stdio: ['ignore', 'pipe', 'inherit'] },
-    );
-    child.stdout!.on('data', chunk => {
-      if (String(chunk).includes('sandbox ready')) resolve(child);
-    });
-    child.on('exit', code => reject(new Error(`sandbox exited ${code}`)));
-  });
-}
-
-/** A reverse proxy to the sandbox that counts the requests it forwards. */
-function countingProxy(target: number, port: number) {
-  const counter = { requests: 0 };
-  const server = http.createServer((req, res) => {
-    counter.requests++;
-    const upstream = http.request(
-      {
-        host: '127.0.0.1',
-        port: target,
-        path: req.url,
-        method: req.method,
-        headers: req.headers,
-      },
-      response => {
-        res.writeHead(response.statusCode ?? 502, response.headers);
-        response.pipe(res);
-      },
-    );
-    upstream.on('error', () => res.destroy());
-    req.pipe(upstream);
-  });
-  server.keepAliveTimeout = 60_000;
-  return new Promise<{ counter: typeof counter; close: () => void }>(r =>
-    server.listen(port, '127.0.0.1', () =>
-      r({ counter, close: () => server.close() }),
-    ),
-  );
-}
 
 /** A cluster that accepts connections and never answers. */
 function hungCluster(port: number) {
@@ -86,13 +33,6 @@ function hungCluster(port: number) {
       }),
     ),
   );
-}
-
-function percentile(values: number[], p: number) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[
-    Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))
-  ];
 }
 
 async function timed(fn: () => Promise<Response>): Promise<number> {
@@ -118,7 +58,7 @@ interface Sample {
  */
 async function measureInterleaved(
   views: number,
-  counter: { requests: number },
+  requests: unknown[],
   kinds: Record<string, () => Promise<number>>,
 ): Promise<Record<string, Sample>> {
   const samples: Record<string, Sample> = {};
@@ -128,9 +68,9 @@ async function measureInterleaved(
   }
   for (let i = 0; i < views; i++) {
     for (const [label, view] of Object.entries(kinds)) {
-      const before = counter.requests;
+      const before = requests.length;
       samples[label].times.push(await view());
-      samples[label].requests += counter.requests - before;
+      samples[label].requests += requests.length - before;
     }
   }
   for (const [label, { times, requests }] of Object.entries(samples)) {
@@ -153,9 +93,9 @@ async function run(withHungCluster: boolean) {
   const proxyPort = 7311;
   const hungPort = 7312;
   const backendPort = 7313;
-  const sandbox = await startSandboxProcess(sandboxPort);
-  const { counter, close: closeProxy } = await countingProxy(
-    sandboxPort,
+  const sandbox = await startSandboxProcess(sandboxPort, 'scale:2000');
+  const { requests, close: closeProxy } = await recordingProxy(
+    `http://127.0.0.1:${sandboxPort}`,
     proxyPort,
   );
   const closeHung = await hungCluster(hungPort);
@@ -332,7 +272,7 @@ async function run(withHungCluster: boolean) {
   const suffix = withHungCluster ? ' (2nd cluster hung)' : '';
   const views = withHungCluster ? Math.min(VIEWS, 5) : VIEWS;
   // A notebook page reads the notebook and its events; an endpoint page reads the endpoint.
-  const samples = await measureInterleaved(views, counter, {
+  const samples = await measureInterleaved(views, requests, {
     [`notebook page, kubeflow${suffix}`]: async () =>
       (
         await Promise.all([

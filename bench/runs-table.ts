@@ -13,53 +13,15 @@
 import { createBackend } from '@backstage/backend-defaults';
 import { startSandbox } from '@kubeflow-backstage/kubeflow-sandbox';
 import fs from 'fs';
-import http from 'http';
 import os from 'os';
 import path from 'path';
+import { REPO, percentile, recordingProxy } from './lib';
 
-const REPO = path.resolve(__dirname, '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5000);
 const VIEWS = Number(process.env.BENCH_VIEWS ?? 50);
 const TARGET_MS = 1000;
 const KFP_LIST =
   /\/apis\/v2beta1\/(runs|pipelines|experiments|recurringruns|pipelines\/[^/]+\/versions)$/;
-
-/** A reverse proxy that records every request it forwards. */
-function recordingProxy(target: string, port: number) {
-  const requests: Array<{ method: string; url: string }> = [];
-  const server = http.createServer((req, res) => {
-    requests.push({ method: req.method ?? 'GET', url: req.url ?? '' });
-    const { hostname, port: targetPort } = new URL(target);
-    const upstream = http.request(
-      {
-        host: hostname,
-        port: targetPort,
-        path: req.url,
-        method: req.method,
-        headers: req.headers,
-      },
-      response => {
-        res.writeHead(response.statusCode ?? 502, response.headers);
-        response.pipe(res);
-      },
-    );
-    upstream.on('error', () => res.destroy());
-    req.pipe(upstream);
-  });
-  server.keepAliveTimeout = 60_000;
-  return new Promise<{ requests: typeof requests; close: () => void }>(r =>
-    server.listen(port, '127.0.0.1', () =>
-      r({ requests, close: () => server.close() }),
-    ),
-  );
-}
-
-function percentile(values: number[], p: number) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[
-    Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))
-  ];
-}
 
 async function main() {
   const sandbox = await startSandbox({
