@@ -10,12 +10,13 @@ export CI=true
 started=$(date +%s)
 step() { echo; echo "=== $1 ($(( $(date +%s) - started )) s)"; }
 
-# Every step's output (and the backend logs the tests write) lands here for the canary scan.
-export KUBEFLOW_TEST_LOG_DIR="${KUBEFLOW_TEST_LOG_DIR:-$REPO_ROOT/node_modules/.cache/test-logs}"
-rm -rf "$KUBEFLOW_TEST_LOG_DIR" && mkdir -p "$KUBEFLOW_TEST_LOG_DIR"
-
 step "toolchain"
 bash scripts/toolchain.sh
+
+# Every step's output (and the backend logs the tests write) lands here for the canary scan. Made
+# after the toolchain: installing the workspace prunes what it does not know in node_modules.
+export KUBEFLOW_TEST_LOG_DIR="${KUBEFLOW_TEST_LOG_DIR:-$REPO_ROOT/node_modules/.cache/test-logs}"
+rm -rf "$KUBEFLOW_TEST_LOG_DIR" && mkdir -p "$KUBEFLOW_TEST_LOG_DIR"
 
 step "the canary scan can fail (a planted canary is found)"
 bash scripts/canary-scan.sh --self-test
