@@ -63,6 +63,7 @@ describe('ModelContent', () => {
     expect(within(table).getAllByText('resnet-finetune')).toHaveLength(2);
     expect(within(table).getByText('resnet50-vision')).toBeInTheDocument();
     expect(within(table).getByText('not deployed')).toBeInTheDocument();
+    expect(within(table).getAllByText('Pipeline run run-1').length).toBe(2);
     // The lineage graph: producer → version → endpoint.
     expect(
       await screen.findByLabelText('Endpoint resnet50-vision'),

@@ -283,7 +283,7 @@ const VersionsTable = ({
                 />
               </>
             ) : (
-              `${p.kind} ${p.name}`
+              `${p.kind} ${producerLabel(p)}`
             ),
           ),
           'unknown',
