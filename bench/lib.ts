@@ -1,6 +1,8 @@
 /** What the benchmarks share: a sandbox in its own process, a recording proxy, percentiles. */
 import { spawn, ChildProcess } from 'child_process';
+import fs from 'fs';
 import http from 'http';
+import os from 'os';
 import path from 'path';
 
 export const REPO = path.resolve(__dirname, '..');
@@ -66,4 +68,51 @@ export function percentile(values: number[], p: number): number {
   return sorted[
     Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))
   ];
+}
+
+/**
+ * Writes a benchmark backend's app-config: SQLite in memory, guest sign-in as the demo guest, the
+ * demo organisation in the catalog, plus what the benchmark adds (`extra`, merged at the top level
+ * and into `catalog`). Returns the file's path.
+ */
+export function writeBenchConfig(
+  backendPort: number,
+  extra: { catalog?: object; [key: string]: unknown },
+): string {
+  const { catalog, ...rest } = extra;
+  const file = path.join(
+    fs.mkdtempSync(path.join(os.tmpdir(), 'kf-bench-')),
+    'app-config.yaml',
+  );
+  fs.writeFileSync(
+    file,
+    JSON.stringify({
+      app: { baseUrl: `http://localhost:${backendPort}` },
+      backend: {
+        baseUrl: `http://localhost:${backendPort}`,
+        listen: { port: backendPort },
+        database: { client: 'better-sqlite3', connection: ':memory:' },
+      },
+      auth: {
+        providers: {
+          guest: {
+            userEntityRef: 'user:default/guest',
+            dangerouslyAllowOutsideDevelopment: true,
+          },
+        },
+      },
+      catalog: {
+        locations: [
+          {
+            type: 'file',
+            target: path.join(REPO, 'examples/org.yaml'),
+            rules: [{ allow: ['User', 'Group'] }],
+          },
+        ],
+        ...catalog,
+      },
+      ...rest,
+    }),
+  );
+  return file;
 }

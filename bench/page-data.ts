@@ -11,11 +11,14 @@
  * Run: yarn bench:pages   (BENCH_VIEWS=200 page views per measurement by default)
  */
 import { createBackend } from '@backstage/backend-defaults';
-import fs from 'fs';
 import net from 'net';
-import os from 'os';
-import path from 'path';
-import { REPO, percentile, recordingProxy, startSandboxProcess } from './lib';
+import {
+  REPO,
+  percentile,
+  recordingProxy,
+  writeBenchConfig,
+  startSandboxProcess,
+} from './lib';
 
 const VIEWS = Number(process.env.BENCH_VIEWS ?? 200);
 const CAP_MS = 30_000;
@@ -147,48 +150,20 @@ async function run(withHungCluster: boolean) {
         ]
       : []),
   ];
-  const config = path.join(
-    fs.mkdtempSync(path.join(os.tmpdir(), 'kf-bench-')),
-    'app-config.yaml',
-  );
-  fs.writeFileSync(
-    config,
-    JSON.stringify({
-      app: { baseUrl: `http://localhost:${backendPort}` },
-      backend: {
-        baseUrl: `http://localhost:${backendPort}`,
-        listen: { port: backendPort },
-        database: { client: 'better-sqlite3', connection: ':memory:' },
-      },
-      auth: {
-        providers: {
-          guest: {
-            userEntityRef: 'user:default/guest',
-            dangerouslyAllowOutsideDevelopment: true,
-          },
+  const config = writeBenchConfig(backendPort, {
+    catalog: {
+      providers: {
+        kubeflow: {
+          schedule: { frequency: { hours: 1 }, timeout: { minutes: 10 } },
         },
       },
-      catalog: {
-        locations: [
-          {
-            type: 'file',
-            target: path.join(REPO, 'examples/org.yaml'),
-            rules: [{ allow: ['User', 'Group'] }],
-          },
-        ],
-        providers: {
-          kubeflow: {
-            schedule: { frequency: { hours: 1 }, timeout: { minutes: 10 } },
-          },
-        },
-      },
-      kubernetes: {
-        serviceLocatorMethod: { type: 'multiTenant' },
-        clusterLocatorMethods: [{ type: 'config', clusters }],
-      },
-      kubeflow: { clusters: clusters.map(c => ({ name: c.name })) },
-    }),
-  );
+    },
+    kubernetes: {
+      serviceLocatorMethod: { type: 'multiTenant' },
+      clusterLocatorMethods: [{ type: 'config', clusters }],
+    },
+    kubeflow: { clusters: clusters.map(c => ({ name: c.name })) },
+  });
   process.argv.push('--config', config);
   process.env.LOG_LEVEL ??= 'warn';
   const backend = createBackend();

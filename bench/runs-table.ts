@@ -12,10 +12,7 @@
  */
 import { createBackend } from '@backstage/backend-defaults';
 import { startSandbox } from '@kubeflow-backstage/kubeflow-sandbox';
-import fs from 'fs';
-import os from 'os';
-import path from 'path';
-import { REPO, percentile, recordingProxy } from './lib';
+import { REPO, percentile, recordingProxy, writeBenchConfig } from './lib';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5000);
 const VIEWS = Number(process.env.BENCH_VIEWS ?? 50);
@@ -62,47 +59,17 @@ async function main() {
   const proxyPort = 7321;
   const backendPort = 7323;
   const { requests, close } = await recordingProxy(sandbox.url, proxyPort);
-  const config = path.join(
-    fs.mkdtempSync(path.join(os.tmpdir(), 'kf-bench-runs-')),
-    'app-config.yaml',
-  );
-  fs.writeFileSync(
-    config,
-    JSON.stringify({
-      app: { baseUrl: `http://localhost:${backendPort}` },
-      backend: {
-        baseUrl: `http://localhost:${backendPort}`,
-        listen: { port: backendPort },
-        database: { client: 'better-sqlite3', connection: ':memory:' },
-      },
-      auth: {
-        providers: {
-          guest: {
-            userEntityRef: 'user:default/guest',
-            dangerouslyAllowOutsideDevelopment: true,
-          },
+  const config = writeBenchConfig(backendPort, {
+    kubeflow: {
+      clusters: [
+        {
+          name: 'bench',
+          url: `http://127.0.0.1:${proxyPort}`,
+          authProvider: 'none',
         },
-      },
-      catalog: {
-        locations: [
-          {
-            type: 'file',
-            target: path.join(REPO, 'examples/org.yaml'),
-            rules: [{ allow: ['User', 'Group'] }],
-          },
-        ],
-      },
-      kubeflow: {
-        clusters: [
-          {
-            name: 'bench',
-            url: `http://127.0.0.1:${proxyPort}`,
-            authProvider: 'none',
-          },
-        ],
-      },
-    }),
-  );
+      ],
+    },
+  });
   process.argv.push('--config', config);
   process.env.LOG_LEVEL ??= 'warn';
   const backend = createBackend();
