@@ -1,10 +1,10 @@
 import { expect, test } from '@playwright/test';
+import { signIn } from './signIn';
 
 test('the Kubeflow page: pick a profile, stop and start a notebook live, promote a canary', async ({
   page,
 }) => {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
+  await signIn(page);
   const nav = page.getByRole('navigation', { name: 'sidebar nav' });
   await nav.getByRole('link', { name: 'Kubeflow' }).click();
 
@@ -75,8 +75,7 @@ test('the Kubeflow page: pick a profile, stop and start a notebook live, promote
 test('a model page: versions, lineage, archive and restore, and on to the endpoint serving it', async ({
   page,
 }) => {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
+  await signIn(page);
   await page.goto(
     '/catalog/sandbox/resource/team-vision.resnet50-vision/kubeflow',
   );

@@ -1,13 +1,9 @@
 import { Page, expect, test } from '@playwright/test';
+import { signIn } from './signIn';
 
 const sandbox = `http://127.0.0.1:${
   process.env.KUBEFLOW_SANDBOX_PORT ?? '7010'
 }`;
-
-async function signIn(page: Page) {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
-}
 
 /** Opens an entity's Kubeflow tab, reloading until the catalog has ingested the entity. */
 async function openKubeflowTab(page: Page, path: string, heading: string) {

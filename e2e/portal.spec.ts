@@ -1,10 +1,10 @@
 import { expect, test } from '@playwright/test';
+import { signIn } from './signIn';
 
 test('a guest signs in, sees the demo organisation and opens the Kubernetes tab', async ({
   page,
 }) => {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
+  await signIn(page);
 
   const nav = page.getByRole('navigation', { name: 'sidebar nav' });
   await nav.getByRole('link', { name: 'Catalog', exact: true }).click();

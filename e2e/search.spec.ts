@@ -1,10 +1,10 @@
 import { expect, test } from '@playwright/test';
+import { signIn } from './signIn';
 
 test('catalog search finds models by name, within the profiles the user belongs to', async ({
   page,
 }) => {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
+  await signIn(page);
   const nav = page.getByRole('navigation', { name: 'sidebar nav' });
   await expect(
     nav.getByRole('link', { name: 'Catalog', exact: true }),

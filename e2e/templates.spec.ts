@@ -1,4 +1,5 @@
 import { expect, Page, test } from '@playwright/test';
+import { signIn } from './signIn';
 
 /** Picks an option of an EntityPicker / OwnerPicker (an MUI Autocomplete) by its label. */
 async function pick(
@@ -14,8 +15,7 @@ async function pick(
 }
 
 async function openTemplate(page: Page, name: string, title: string) {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
+  await signIn(page);
   await page.goto('/create');
   await expect(
     page.getByRole('heading', { name: title }).first(),

@@ -2,7 +2,7 @@ import {
   renderInTestApp,
   TestApiProvider,
 } from '@backstage/frontend-test-utils';
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { KubeflowApi, kubeflowApiRef } from '../api/KubeflowApi';
 import { fakeApi } from '../__testUtils__/fakeApi';
 import { ClustersCard } from './ClustersCard';
@@ -106,7 +106,10 @@ describe('NotebooksCard and EndpointsCard', () => {
       fakeApi({ getNotebooks: notebooks.call, getEndpoints: endpoints.call })
         .api,
     );
-    expect(await screen.findAllByRole('progressbar')).toHaveLength(2);
+    // findAll resolves on the first match; each card shows its bar after its own delay.
+    await waitFor(() =>
+      expect(screen.getAllByRole('progressbar')).toHaveLength(2),
+    );
     notebooks.fail(new Error('sandbox: 503 notebooks unavailable'));
     endpoints.fail(
       new Error('erin@example.com may not list inferenceservices'),
