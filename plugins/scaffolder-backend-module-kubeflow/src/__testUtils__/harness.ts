@@ -1,4 +1,5 @@
 import { mockServices } from '@backstage/backend-test-utils';
+import { CatalogService } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { TemplateAction } from '@backstage/plugin-scaffolder-node';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
@@ -48,6 +49,7 @@ export class ActionHarness {
   actions!: TemplateAction<any, any, any>[];
   clusters!: KubeflowClusters;
   projectsDirectory!: string;
+  catalog!: CatalogService;
 
   private constructor(readonly sandbox: Sandbox) {}
 
@@ -71,11 +73,21 @@ export class ActionHarness {
           localProjects: { directory: harness.projectsDirectory },
         },
       },
+      // The location that reads published projects, as in app-config.yaml.
+      catalog: {
+        locations: [
+          {
+            type: 'file',
+            target: `${harness.projectsDirectory}/*/catalog-info.yaml`,
+          },
+        ],
+      },
     });
     harness.clusters = KubeflowClusters.fromConfig(config);
     const catalog = catalogServiceMock({
       entities: [...USERS, ...(await entities(sandbox))],
     });
+    harness.catalog = catalog;
     const auth = mockServices.auth();
     harness.actions = createKubeflowActions({
       clusters: harness.clusters,

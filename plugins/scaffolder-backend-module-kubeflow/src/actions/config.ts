@@ -1,4 +1,5 @@
 import { Config } from '@backstage/config';
+import path from 'path';
 
 /** The notebook spawner settings, like the Jupyter web app's spawner_ui_config. @public */
 export interface NotebookSpawnerConfig {
@@ -19,6 +20,8 @@ export interface KubeflowScaffolderConfig {
   notebooks: NotebookSpawnerConfig;
   /** Where `kubeflow:project:publish` puts projects (the catalog reads them there). */
   localProjectsDirectory?: string;
+  /** Absolute targets of the `file` locations in `catalog.locations`. */
+  catalogFileLocations: string[];
 }
 
 const DEFAULT_IMAGES = [
@@ -48,6 +51,12 @@ export function readKubeflowScaffolderConfig(
     localProjectsDirectory: config.getOptionalString(
       'kubeflow.scaffolder.localProjects.directory',
     ),
+    // Resolved as the catalog resolves them, relative to the backend's working directory.
+    catalogFileLocations: (
+      config.getOptionalConfigArray('catalog.locations') ?? []
+    )
+      .filter(l => l.getString('type') === 'file')
+      .map(l => path.resolve(l.getString('target'))),
     notebooks: {
       images: nb?.getOptionalStringArray('images') ?? DEFAULT_IMAGES,
       allowCustomImage: nb?.getOptionalBoolean('allowCustomImage') ?? true,

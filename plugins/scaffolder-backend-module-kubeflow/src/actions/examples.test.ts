@@ -1,3 +1,4 @@
+import { locationSpecToLocationEntity } from '@backstage/plugin-catalog-node';
 import { TemplateExample } from '@backstage/plugin-scaffolder-node';
 import fs from 'fs';
 import yaml from 'js-yaml';
@@ -311,10 +312,24 @@ describe('the kubeflow:* actions against the sandbox', () => {
     });
     expect(dry.output.entityRef).toBe('component:default/churn-model');
     expect(fs.existsSync(target)).toBe(false);
+    // The catalog is asked to read the projects location now. Its glob matched nothing before
+    // this project, so it has no stitched Location entity: the ref comes from the target.
+    const refresh = jest.spyOn(h.catalog, 'refreshEntity');
     for (let i = 0; i < 3; i++) {
       const { output } = await h.run(step.action, step.input, {
         workspacePath: project,
       });
+      expect(refresh).toHaveBeenLastCalledWith(
+        `location:default/${
+          locationSpecToLocationEntity({
+            location: {
+              type: 'file',
+              target: `${h.projectsDirectory}/*/catalog-info.yaml`,
+            },
+          }).metadata.name
+        }`,
+        expect.anything(),
+      );
       expect(output).toEqual(
         expect.objectContaining({
           entityRef: 'component:default/churn-model',

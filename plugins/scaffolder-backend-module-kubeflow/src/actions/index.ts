@@ -42,6 +42,7 @@ export function createKubeflowActions(options: KubeflowActionsOptions) {
     createProjectPublishAction({
       ...options,
       directory: options.config.localProjectsDirectory,
+      catalogFileLocations: options.config.catalogFileLocations,
     }),
   ];
 }

@@ -3,7 +3,11 @@ import {
   resolveSafeChildPath,
 } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
-import { CatalogService } from '@backstage/plugin-catalog-node';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  CatalogService,
+  locationSpecToLocationEntity,
+} from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import fs from 'fs/promises';
 import path from 'path';
@@ -23,6 +27,8 @@ export function createProjectPublishAction(options: {
   catalog: CatalogService;
   auth: AuthService;
   directory?: string;
+  /** Absolute targets of the catalog's configured `file` locations. */
+  catalogFileLocations?: string[];
 }) {
   return createTemplateAction({
     id: 'kubeflow:project:publish',
@@ -114,30 +120,45 @@ export function createProjectPublishAction(options: {
       await fs.rm(target, { recursive: true, force: true });
       await fs.rename(staging, target);
       ctx.logger.info(`Published the project to ${target}`);
-      // Ask the catalog to re-read the location that globs the projects directory.
+      // Ask the catalog to re-read the locations that read the projects directory now, rather
+      // than on its next pass (minutes away). A configured glob location that matched nothing
+      // yet failed its first read, so the catalog has no stitched Location entity to list: its
+      // ref is derived from its target, as the catalog names configured locations.
       // Reading locations and refreshing one is the portal's housekeeping, not the user's write.
+      const under = (target: string) =>
+        path.resolve(target).startsWith(root + path.sep);
+      const refs = new Set(
+        (options.catalogFileLocations ?? []).filter(under).map(
+          target =>
+            `location:default/${
+              locationSpecToLocationEntity({
+                location: { type: 'file', target },
+              }).metadata.name
+            }`,
+        ),
+      );
       const credentials = await options.auth.getOwnServiceCredentials();
       const { items } = await options.catalog.getEntities(
         { filter: { kind: 'Location' } },
         { credentials },
       );
-      const locations = items.filter(l => {
-        const targets = [
-          (l.spec as any)?.target,
-          ...(((l.spec as any)?.targets as string[]) ?? []),
-        ].filter(Boolean);
-        return targets.some(t => path.resolve(String(t)).startsWith(root));
-      });
-      for (const location of locations) {
-        await options.catalog.refreshEntity(
-          `location:${location.metadata.namespace ?? 'default'}/${
-            location.metadata.name
-          }`,
-          { credentials },
-        );
+      for (const l of items) {
+        const spec = l.spec as { target?: string; targets?: string[] };
+        if ([spec?.target, ...(spec?.targets ?? [])].some(t => t && under(t))) {
+          refs.add(stringifyEntityRef(l));
+        }
+      }
+      let refreshed = 0;
+      for (const ref of refs) {
+        try {
+          await options.catalog.refreshEntity(ref, { credentials });
+          refreshed++;
+        } catch (e) {
+          ctx.logger.warn(`The catalog could not refresh ${ref}: ${e}`);
+        }
       }
       ctx.logger.info(
-        locations.length
+        refreshed
           ? `Asked the catalog to read ${entityRef} now`
           : `No catalog location reads ${root}; register ${path.join(
               target,
