@@ -1,3 +1,4 @@
+import type { DexClient } from './dex';
 import { startSandbox } from './sandbox';
 
 /** Parsed command line of `kubeflow-sandbox`. */
@@ -7,10 +8,34 @@ export interface CliOptions {
   stateFile?: string;
   timeScale: number;
   specsDir?: string;
+  /** Dex static clients (`--dex-client`), replacing the default `kubeflow-portal` client. */
+  dexClients?: DexClient[];
 }
 
 const USAGE =
-  'Usage: kubeflow-sandbox --port <PORT> [--seed demo|none|scale:<N>] [--state <file>] [--time-scale <x>] [--specs <dir>]';
+  'Usage: kubeflow-sandbox --port <PORT> [--seed demo|none|scale:<N>] [--state <file>] [--time-scale <x>] [--specs <dir>] [--dex-client <id>:<secret>:<redirectURI>[,<redirectURI>…]]';
+
+/** `<id>:<secret>:<uri>[,<uri>…]` (the URIs may contain colons, the id and secret may not). */
+export function parseDexClient(value: string): DexClient {
+  const first = value.indexOf(':');
+  const second = value.indexOf(':', first + 1);
+  const redirectURIs =
+    second > 0
+      ? value
+          .slice(second + 1)
+          .split(',')
+          .filter(Boolean)
+      : [];
+  if (first <= 0 || second <= first + 1 || redirectURIs.length === 0)
+    throw new Error(
+      `--dex-client must be <id>:<secret>:<redirectURI>[,<redirectURI>…]\n${USAGE}`,
+    );
+  return {
+    id: value.slice(0, first),
+    secret: value.slice(first + 1, second),
+    redirectURIs,
+  };
+}
 
 /** Parses `--port 8001 --seed demo …` (also `--port=8001`). */
 export function parseArgs(argv: string[]): CliOptions {
@@ -24,7 +49,11 @@ export function parseArgs(argv: string[]): CliOptions {
     else values.set(arg.slice(2), argv[++i] ?? '');
   }
   for (const key of values.keys()) {
-    if (!['port', 'seed', 'state', 'time-scale', 'specs'].includes(key))
+    if (
+      !['port', 'seed', 'state', 'time-scale', 'specs', 'dex-client'].includes(
+        key,
+      )
+    )
       throw new Error(`Unknown option --${key}\n${USAGE}`);
   }
   const port = Number(values.get('port'));
@@ -44,6 +73,9 @@ export function parseArgs(argv: string[]): CliOptions {
     stateFile: values.get('state'),
     timeScale,
     specsDir: values.get('specs'),
+    dexClients: values.has('dex-client')
+      ? [parseDexClient(values.get('dex-client')!)]
+      : undefined,
   };
 }
 
@@ -55,7 +87,11 @@ async function main(): Promise<void> {
     process.stderr.write(`${(error as Error).message}\n`);
     process.exit(2);
   }
-  const sandbox = await startSandbox({ ...options });
+  const { dexClients, ...rest } = options;
+  const sandbox = await startSandbox({
+    ...rest,
+    dex: dexClients ? { clients: dexClients } : undefined,
+  });
   process.stdout.write(`sandbox ready ${sandbox.url}\n`);
   const shutdown = () => {
     sandbox.stop().then(

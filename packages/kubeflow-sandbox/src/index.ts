@@ -8,6 +8,8 @@
 export { startSandbox, resolveSpecsDir } from './sandbox';
 export type { Sandbox, SandboxOptions } from './sandbox';
 export { FaultInjector } from './faults';
+export { DEFAULT_DEX_CLIENT } from './dex';
+export type { DexClient, DexOptions, DexUser } from './dex';
 export { AccessLog } from './api/auth/AccessLog';
 export type { AccessRecord } from './api/auth/AccessLog';
 export type { FaultConfig, FaultActions } from './faults';

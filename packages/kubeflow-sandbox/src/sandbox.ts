@@ -7,6 +7,7 @@ import {
 } from './api/auth/defaultRoles';
 import { serviceKey } from './api/serviceProxy';
 import { createControllers } from './controllers';
+import { DexIssuer, DexOptions } from './dex';
 import { FaultInjector } from './faults';
 import { SchemaValidator } from './schema/SchemaValidator';
 import { TypeRegistry } from './schema/TypeRegistry';
@@ -40,6 +41,8 @@ export interface SandboxOptions {
    * derive the least privilege a client needs (default false).
    */
   recordAccess?: boolean;
+  /** The Dex-like OIDC issuer at `/dex`: its static clients and extra users. */
+  dex?: DexOptions;
   /** Where warnings go (default console.warn). */
   logger?: { warn(message: string): void };
 }
@@ -53,6 +56,8 @@ export interface Sandbox {
   services: Record<string, ProxiedService>;
   /** The RBAC decisions made, when started with `recordAccess`. */
   accessLog?: AccessLog;
+  /** The OIDC issuer URL (`<url>/dex`), Kubeflow's Dex stand-in. */
+  dexIssuer: string;
   /** Registers another ProxiedService (and its Service object) at run time. */
   registerService(service: ProxiedService): void;
   stop(): Promise<void>;
@@ -176,7 +181,9 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     ? store.subscribe(() => writer.schedule())
     : undefined;
   const serviceMap = new Map(Object.entries(services));
+  const dex = new DexIssuer(options.dex);
   const server = new ApiServer({
+    dex,
     store,
     registry,
     faults,
@@ -191,10 +198,12 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     resizeHistory: size => store.history.resize(size),
   });
   const port = await server.listen(options.port);
+  dex.bind(`http://127.0.0.1:${port}`);
   let stopped = false;
   return {
     url: `http://127.0.0.1:${port}`,
     port,
+    dexIssuer: dex.issuer,
     store,
     faults,
     services,

@@ -1,5 +1,6 @@
 import http, { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { DexIssuer } from '../dex';
 import type { FaultInjector } from '../faults';
 import { documentHash, groupVersionDocument } from '../schema/openapi';
 import type { TypeRegistry } from '../schema/TypeRegistry';
@@ -35,6 +36,8 @@ export interface ApiServerOptions {
   accessLog?: AccessLog;
   /** Called after a proxied request that may have changed a service's state (not GET/HEAD). */
   onServiceWrite?: () => void;
+  /** The OIDC issuer served under `/dex`, as Kubeflow's Dex behind its gateway. */
+  dex?: DexIssuer;
 }
 
 const VERSION = {
@@ -121,6 +124,10 @@ export class ApiServer {
       await this.admin(req, res, path);
       return;
     }
+    if (this.options.dex && (path === '/dex' || path.startsWith('/dex/'))) {
+      await this.options.dex.handle(req, res, url);
+      return;
+    }
     const proxied = /\/services\/[^/]+\/proxy(\/|$)/.test(url.pathname);
     if (!proxied && !acceptsJson(header(req, 'accept'))) {
       throw new StatusError(
@@ -130,16 +137,12 @@ export class ApiServer {
       );
     }
     const { store, registry, faults } = this.options;
-    const identity = authenticate(
-      req,
-      store,
-      (who, kind, name) => {
-        const attrs = { verb: 'impersonate', group: '', resource: kind, name };
-        const decision = authorize(store, who, attrs);
-        AccessLog.of(store)?.record(who.name, attrs, decision, 'impersonation');
-        return decision.allowed;
-      },
-    );
+    const identity = authenticate(req, store, (who, kind, name) => {
+      const attrs = { verb: 'impersonate', group: '', resource: kind, name };
+      const decision = authorize(store, who, attrs);
+      AccessLog.of(store)?.record(who.name, attrs, decision, 'impersonation');
+      return decision.allowed;
+    });
     const info = parseResourcePath(
       req.method ?? 'GET',
       url.pathname,
