@@ -2,17 +2,14 @@ import {
   kubeflowInferenceServiceReadPermission,
   kubeflowInferenceServiceUpdatePermission,
 } from '@kubeflow-backstage/plugin-kubeflow-common';
-import {
-  KUBEFLOW_RESOURCE_TYPES,
-  KubeflowClusters,
-  objectPath,
-} from '@kubeflow-backstage/plugin-kubeflow-node';
+import { KubeflowClusters } from '@kubeflow-backstage/plugin-kubeflow-node';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { CallerResolver } from '../services/CallerResolver';
 import { endpointDto } from '../services/dtos';
 import { cachedReadRoutes } from './cachedReads';
-import { namespacedTarget, parseBody } from './params';
+import { objectActionRoute } from './objectActions';
+import { parseBody } from './params';
 
 const ISVCS = { group: 'serving.kserve.io', resource: 'inferenceservices' };
 
@@ -51,40 +48,21 @@ export function endpointRoutes(options: {
     order: (a, b) => a.metadata.name.localeCompare(b.metadata.name),
   });
 
+  /** The body is parsed into the predictor's desired values, sent as a merge patch (idempotent). */
   const patchRoute = (
-    suffix: string,
+    action: string,
     predictorPatch: (body: unknown) => Record<string, unknown>,
   ) =>
-    router.post(`${base}/:name/${suffix}`, async (req, res) => {
-      const { cluster, namespace, name } = namespacedTarget(
-        clusters,
-        req.params,
-      );
-      const patch = predictorPatch(req.body);
-      const caller = await callers.caller(req);
-      await callers.authorize(
-        caller,
-        cluster.name,
-        kubeflowInferenceServiceUpdatePermission,
-        {
-          verb: 'patch',
-          ...ISVCS,
-          namespace,
-          name,
-        },
-      );
-      const updated = await clusters.client(cluster.name).request({
-        method: 'PATCH',
-        path: objectPath(
-          KUBEFLOW_RESOURCE_TYPES.inferenceservices,
-          namespace,
-          name!,
-        ),
-        contentType: 'application/merge-patch+json',
-        body: { spec: { predictor: patch } },
-        as: caller.identity,
-      });
-      res.json(endpointDto(cluster, updated));
+    objectActionRoute(router, {
+      clusters,
+      callers,
+      base,
+      action,
+      resource: 'inferenceservices',
+      permission: kubeflowInferenceServiceUpdatePermission,
+      parse: predictorPatch,
+      change: (_current, predictor) => ({ spec: { predictor } }),
+      toDto: endpointDto,
     });
 
   patchRoute('promote', () => ({ canaryTrafficPercent: null }));

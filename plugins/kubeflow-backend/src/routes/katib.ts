@@ -4,10 +4,8 @@ import {
   kubeflowKatibExperimentUpdatePermission,
 } from '@kubeflow-backstage/plugin-kubeflow-common';
 import {
-  KUBEFLOW_RESOURCE_TYPES,
   KubeflowClusterConfig,
   KubeflowClusters,
-  objectPath,
 } from '@kubeflow-backstage/plugin-kubeflow-node';
 import Router from 'express-promise-router';
 import { CallerResolver } from '../services/CallerResolver';
@@ -15,6 +13,7 @@ import {
   KATIB_STOPPED_MAX_TRIALS_ANNOTATION,
   katibExperimentDto,
 } from '../services/experimentDtos';
+import { objectActionRoute } from './objectActions';
 import { namespacedTarget } from './params';
 
 const EXPERIMENTS = { group: 'kubeflow.org', resource: 'experiments' };
@@ -68,93 +67,75 @@ export function katibRoutes(options: {
   });
 
   for (const action of ['stop', 'restart'] as const) {
-    router.post(`${base}/:name/${action}`, async (req, res) => {
-      const { cluster, namespace, name } = namespacedTarget(
-        clusters,
-        req.params,
-      );
-      const caller = await callers.caller(req);
-      await callers.authorize(
-        caller,
-        cluster.name,
-        kubeflowKatibExperimentUpdatePermission,
-        { verb: 'patch', ...EXPERIMENTS, namespace, name },
-      );
-      const client = clusters.client(cluster.name);
-      const path = objectPath(
-        KUBEFLOW_RESOURCE_TYPES.experiments,
-        namespace,
-        name!,
-      );
-      const current = await client.request({ path, as: caller.identity });
-      const spec = current.spec ?? {};
-      const status = current.status ?? {};
-      const saved =
-        current.metadata?.annotations?.[KATIB_STOPPED_MAX_TRIALS_ANNOTATION];
-      const finished = (status.conditions ?? []).some(
-        (c: any) =>
-          (c.type === 'Succeeded' || c.type === 'Failed') &&
-          c.status === 'True',
-      );
-      let patch: Record<string, any> | undefined;
-      if (action === 'stop' && saved === undefined && !finished) {
-        const created = Math.max(status.trials ?? 0, 1);
-        patch = {
-          metadata: {
-            annotations: {
-              [KATIB_STOPPED_MAX_TRIALS_ANNOTATION]: String(
-                spec.maxTrialCount ?? created,
-              ),
-            },
-          },
-          spec: { maxTrialCount: created },
-        };
-      }
-      if (action === 'restart') {
-        const maxTrialsReached = (status.conditions ?? []).some(
+    objectActionRoute(router, {
+      clusters,
+      callers,
+      base,
+      action,
+      resource: 'experiments',
+      permission: kubeflowKatibExperimentUpdatePermission,
+      change: (current, _body, name) => {
+        const spec = current.spec ?? {};
+        const status = current.status ?? {};
+        const saved =
+          current.metadata?.annotations?.[KATIB_STOPPED_MAX_TRIALS_ANNOTATION];
+        const finished = (status.conditions ?? []).some(
           (c: any) =>
-            c.type === 'Succeeded' &&
-            c.status === 'True' &&
-            c.reason === 'ExperimentMaxTrialsReached',
+            (c.type === 'Succeeded' || c.type === 'Failed') &&
+            c.status === 'True',
         );
-        if (
-          finished &&
-          (!maxTrialsReached ||
-            !['LongRunning', 'FromVolume'].includes(spec.resumePolicy))
-        ) {
-          throw new ConflictError(
-            `Experiment ${name} cannot be restarted: Katib restarts only experiments that reached their maximum trial count and whose resume policy is LongRunning or FromVolume (this one: ${
-              spec.resumePolicy ?? 'Never'
-            })`,
-          );
-        }
-        // Running and never stopped: nothing to restart.
-        if (saved !== undefined || finished) {
-          const restored = saved !== undefined ? Number(saved) : 0;
+        let patch: Record<string, any> | undefined;
+        if (action === 'stop' && saved === undefined && !finished) {
+          const created = Math.max(status.trials ?? 0, 1);
           patch = {
             metadata: {
-              annotations: { [KATIB_STOPPED_MAX_TRIALS_ANNOTATION]: null },
+              annotations: {
+                [KATIB_STOPPED_MAX_TRIALS_ANNOTATION]: String(
+                  spec.maxTrialCount ?? created,
+                ),
+              },
             },
-            spec: {
-              maxTrialCount:
-                restored > (status.trials ?? 0)
-                  ? restored
-                  : (spec.maxTrialCount ?? status.trials ?? 0) +
-                    (spec.parallelTrialCount ?? 1),
-            },
+            spec: { maxTrialCount: created },
           };
         }
-      }
-      const updated = patch
-        ? await client.request({
-            method: 'PATCH',
-            path,
-            contentType: 'application/merge-patch+json',
-            body: patch,
-            as: caller.identity,
-          })
-        : current;
-      res.json(await dto(cluster, updated));
+        if (action === 'restart') {
+          const maxTrialsReached = (status.conditions ?? []).some(
+            (c: any) =>
+              c.type === 'Succeeded' &&
+              c.status === 'True' &&
+              c.reason === 'ExperimentMaxTrialsReached',
+          );
+          if (
+            finished &&
+            (!maxTrialsReached ||
+              !['LongRunning', 'FromVolume'].includes(spec.resumePolicy))
+          ) {
+            throw new ConflictError(
+              `Experiment ${name} cannot be restarted: Katib restarts only experiments that reached their maximum trial count and whose resume policy is LongRunning or FromVolume (this one: ${
+                spec.resumePolicy ?? 'Never'
+              })`,
+            );
+          }
+          // Running and never stopped: nothing to restart.
+          if (saved !== undefined || finished) {
+            const restored = saved !== undefined ? Number(saved) : 0;
+            patch = {
+              metadata: {
+                annotations: { [KATIB_STOPPED_MAX_TRIALS_ANNOTATION]: null },
+              },
+              spec: {
+                maxTrialCount:
+                  restored > (status.trials ?? 0)
+                    ? restored
+                    : (spec.maxTrialCount ?? status.trials ?? 0) +
+                      (spec.parallelTrialCount ?? 1),
+              },
+            };
+          }
+        }
+        return patch;
+      },
+      toDto: dto,
     });
   }
 

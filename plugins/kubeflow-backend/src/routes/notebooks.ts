@@ -13,6 +13,7 @@ import Router from 'express-promise-router';
 import { CallerResolver } from '../services/CallerResolver';
 import { eventDto, notebookDto } from '../services/dtos';
 import { cachedReadRoutes } from './cachedReads';
+import { objectActionRoute } from './objectActions';
 import { namespacedTarget } from './params';
 
 const NOTEBOOKS = { group: 'kubeflow.org', resource: 'notebooks' };
@@ -76,54 +77,30 @@ export function notebookRoutes(options: {
   });
 
   for (const action of ['stop', 'start'] as const) {
-    router.post(`${base}/:name/${action}`, async (req, res) => {
-      const { cluster, namespace, name } = namespacedTarget(
-        clusters,
-        req.params,
-      );
-      const caller = await callers.caller(req);
-      await callers.authorize(
-        caller,
-        cluster.name,
-        kubeflowNotebookUpdatePermission,
-        {
-          verb: 'patch',
-          ...NOTEBOOKS,
-          namespace,
-          name,
-        },
-      );
-      const client = clusters.client(cluster.name);
-      const path = objectPath(
-        KUBEFLOW_RESOURCE_TYPES.notebooks,
-        namespace,
-        name!,
-      );
-      const current = await client.request({ path, as: caller.identity });
-      const stopped =
-        current.metadata?.annotations?.[NOTEBOOK_STOPPED_ANNOTATION] !==
-        undefined;
-      // Idempotent: stopping a stopped notebook (or starting a started one) changes nothing.
-      const updated =
-        stopped === (action === 'stop')
-          ? current
-          : await client.request({
-              method: 'PATCH',
-              path,
-              contentType: 'application/merge-patch+json',
-              body: {
-                metadata: {
-                  annotations: {
-                    [NOTEBOOK_STOPPED_ANNOTATION]:
-                      action === 'stop'
-                        ? new Date().toISOString().replace(/\.\d+Z$/, 'Z')
-                        : null,
-                  },
+    objectActionRoute(router, {
+      clusters,
+      callers,
+      base,
+      action,
+      resource: 'notebooks',
+      permission: kubeflowNotebookUpdatePermission,
+      // Stopping a stopped notebook (or starting a started one) changes nothing.
+      change: current =>
+        (current.metadata?.annotations?.[NOTEBOOK_STOPPED_ANNOTATION] !==
+          undefined) ===
+        (action === 'stop')
+          ? undefined
+          : {
+              metadata: {
+                annotations: {
+                  [NOTEBOOK_STOPPED_ANNOTATION]:
+                    action === 'stop'
+                      ? new Date().toISOString().replace(/\.\d+Z$/, 'Z')
+                      : null,
                 },
               },
-              as: caller.identity,
-            });
-      res.json(notebookDto(cluster, updated));
+            },
+      toDto: notebookDto,
     });
   }
 

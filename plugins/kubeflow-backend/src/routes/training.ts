@@ -2,16 +2,12 @@ import {
   kubeflowTrainJobReadPermission,
   kubeflowTrainJobUpdatePermission,
 } from '@kubeflow-backstage/plugin-kubeflow-common';
-import {
-  KUBEFLOW_RESOURCE_TYPES,
-  KubeflowClusters,
-  objectPath,
-} from '@kubeflow-backstage/plugin-kubeflow-node';
+import { KubeflowClusters } from '@kubeflow-backstage/plugin-kubeflow-node';
 import Router from 'express-promise-router';
 import { CallerResolver } from '../services/CallerResolver';
 import { trainJobDto } from '../services/experimentDtos';
 import { cachedReadRoutes } from './cachedReads';
-import { namespacedTarget } from './params';
+import { objectActionRoute } from './objectActions';
 
 const TRAINJOBS = { group: 'trainer.kubeflow.org', resource: 'trainjobs' };
 
@@ -43,37 +39,17 @@ export function trainingRoutes(options: {
   });
 
   for (const action of ['suspend', 'resume'] as const) {
-    router.post(`${base}/:name/${action}`, async (req, res) => {
-      const { cluster, namespace, name } = namespacedTarget(
-        clusters,
-        req.params,
-      );
-      const caller = await callers.caller(req);
-      await callers.authorize(
-        caller,
-        cluster.name,
-        kubeflowTrainJobUpdatePermission,
-        { verb: 'patch', ...TRAINJOBS, namespace, name },
-      );
-      const client = clusters.client(cluster.name);
-      const path = objectPath(
-        KUBEFLOW_RESOURCE_TYPES.trainjobs,
-        namespace,
-        name!,
-      );
-      const current = await client.request({ path, as: caller.identity });
-      const suspend = action === 'suspend';
-      const updated =
-        !!current.spec?.suspend === suspend
-          ? current
-          : await client.request({
-              method: 'PATCH',
-              path,
-              contentType: 'application/merge-patch+json',
-              body: { spec: { suspend } },
-              as: caller.identity,
-            });
-      res.json(trainJobDto(cluster, updated));
+    const suspend = action === 'suspend';
+    objectActionRoute(router, {
+      clusters,
+      callers,
+      base,
+      action,
+      resource: 'trainjobs',
+      permission: kubeflowTrainJobUpdatePermission,
+      change: current =>
+        !!current.spec?.suspend === suspend ? undefined : { spec: { suspend } },
+      toDto: trainJobDto,
     });
   }
 
