@@ -1,23 +1,7 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { Sandbox, startSandbox } from '@kubeflow-backstage/kubeflow-sandbox';
+import { Sandbox } from '@kubeflow-backstage/kubeflow-sandbox';
 import http from 'http';
 import request from 'supertest';
-import { kubeflowPlugin } from './plugin';
-
-const users = ['alice', 'bob', 'carol', 'dave', 'erin'].map(name => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'User',
-  metadata: { name, namespace: 'default' },
-  spec: { profile: { email: `${name}@example.com` } },
-}));
-
-const as = (name: string) =>
-  mockCredentials.user.header(`user:default/${name}`);
+import { as, startKubeflowTestBackend } from './__testUtils__/testBackend';
 
 const API = '/api/kubeflow/clusters/sandbox';
 const KFP =
@@ -43,8 +27,7 @@ describe('experimentation routes against the sandbox', () => {
   let sandbox: Sandbox;
   let server: http.Server;
   let pipelineId: string;
-  const onCluster = async (path: string, init?: RequestInit) =>
-    (await fetch(`${sandbox.url}${path}`, init)).json() as any;
+  let onCluster: (path: string, init?: RequestInit) => Promise<any>;
   const get = (path: string, user: string) =>
     request(server).get(`${API}${path}`).set('Authorization', as(user));
   const post = (path: string, user: string, body?: object) =>
@@ -63,31 +46,7 @@ describe('experimentation routes against the sandbox', () => {
     ).total_size;
 
   beforeAll(async () => {
-    sandbox = await startSandbox({
-      port: 0,
-      seed: 'demo',
-      timeScale: 0.01,
-      logger: { warn: () => {} },
-    });
-    ({ server } = await startTestBackend({
-      features: [
-        kubeflowPlugin,
-        catalogServiceMock.factory({ entities: users }),
-        mockServices.rootConfig.factory({
-          data: {
-            kubeflow: {
-              clusters: [
-                {
-                  name: 'sandbox',
-                  url: sandbox.url,
-                  authProvider: 'none',
-                },
-              ],
-            },
-          },
-        }),
-      ],
-    }));
+    ({ sandbox, server, onCluster } = await startKubeflowTestBackend());
     const pipelines = await onCluster(
       `${KFP}/pipelines?namespace=team-vision&page_size=20`,
     );

@@ -1,60 +1,19 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { Sandbox, startSandbox } from '@kubeflow-backstage/kubeflow-sandbox';
+import { Sandbox } from '@kubeflow-backstage/kubeflow-sandbox';
 import http from 'http';
 import request from 'supertest';
-import { kubeflowPlugin } from './plugin';
-
-const users = ['alice', 'bob', 'dave', 'erin', 'nomail'].map(name => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'User',
-  metadata: { name, namespace: 'default' },
-  spec: { profile: name === 'nomail' ? {} : { email: `${name}@example.com` } },
-}));
-
-const as = (name: string) =>
-  mockCredentials.user.header(`user:default/${name}`);
+import { as, startKubeflowTestBackend } from './__testUtils__/testBackend';
 
 describe('kubeflow backend against the sandbox', () => {
   let sandbox: Sandbox;
   let server: http.Server;
   const notebooks =
     '/api/kubeflow/clusters/sandbox/namespaces/team-vision/notebooks';
-  const onCluster = async (path: string) =>
-    (await fetch(`${sandbox.url}${path}`)).json() as any;
+  let onCluster: (path: string) => Promise<any>;
 
   beforeAll(async () => {
-    sandbox = await startSandbox({
-      port: 0,
-      seed: 'demo',
-      timeScale: 0.01,
-      logger: { warn: () => {} },
-    });
-    ({ server } = await startTestBackend({
-      features: [
-        kubeflowPlugin,
-        catalogServiceMock.factory({ entities: users }),
-        mockServices.rootConfig.factory({
-          data: {
-            kubeflow: {
-              clusters: [
-                {
-                  name: 'sandbox',
-                  title: 'Sandbox',
-                  url: sandbox.url,
-                  serviceAccountToken: 'secret-canary-123',
-                  authProvider: 'none',
-                  dashboardUrl: 'https://kubeflow.example.com',
-                },
-              ],
-            },
-          },
-        }),
-      ],
+    ({ sandbox, server, onCluster } = await startKubeflowTestBackend({
+      serviceAccountToken: 'secret-canary-123',
+      dashboardUrl: 'https://kubeflow.example.com',
     }));
   }, 60_000);
   afterAll(() => sandbox.stop());

@@ -31,7 +31,10 @@ export const as = (name: string) =>
  * The kubeflow backend plugin against a demo sandbox, as the route tests use it; `onCluster`
  * reads the sandbox directly (as the cluster admin) to check what an action changed.
  */
-export async function startKubeflowTestBackend(): Promise<{
+export async function startKubeflowTestBackend(
+  /** More settings of the sandbox cluster's config entry. */
+  clusterConfig: Record<string, unknown> = {},
+): Promise<{
   sandbox: Sandbox;
   server: http.Server;
   onCluster: (path: string, init?: RequestInit) => Promise<any>;
@@ -55,6 +58,7 @@ export async function startKubeflowTestBackend(): Promise<{
                 title: 'Sandbox',
                 url: sandbox.url,
                 authProvider: 'none',
+                ...clusterConfig,
               },
             ],
           },
