@@ -1,17 +1,11 @@
-import {
-  Link,
-  Progress,
-  ResponseErrorPanel,
-  Table,
-  TableColumn,
-} from '@backstage/core-components';
+import { Link, TableColumn } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { EndpointDto } from '@kubeflow-backstage/plugin-kubeflow-common';
 import Button from '@material-ui/core/Button';
 import Tooltip from '@material-ui/core/Tooltip';
-import { useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { NamespaceRef, kubeflowApiRef } from '../../api/KubeflowApi';
+import { NamespaceTable, useRowAction } from '../NamespaceTable/NamespaceTable';
 import { StateLabel } from '../StateLabel';
 
 /** The traffic split of an endpoint as a bar: the latest revision in colour, the previous grey. */
@@ -59,19 +53,13 @@ export const EndpointsCard = (
     () => api.getEndpoints({ cluster, namespace }),
     [api, cluster, namespace, refreshKey],
   );
-  const [actionError, setActionError] = useState<Error>();
+  const { busy, actionError, run } = useRowAction(retry);
+  const move = (endpoint: EndpointDto, to: 'promote' | 'rollback') =>
+    run(endpoint.name, () =>
+      api.moveCanary({ cluster, namespace, name: endpoint.name, to }),
+    );
 
-  const move = async (endpoint: EndpointDto, to: 'promote' | 'rollback') => {
-    setActionError(undefined);
-    try {
-      await api.moveCanary({ cluster, namespace, name: endpoint.name, to });
-      retry();
-    } catch (e) {
-      setActionError(e as Error);
-    }
-  };
-
-  const allColumns: TableColumn<EndpointDto>[] = [
+  const columns: TableColumn<EndpointDto>[] = [
     { title: 'Name', field: 'name', highlight: true },
     { title: 'Status', render: e => <StateLabel state={e.state} /> },
     {
@@ -93,6 +81,7 @@ export const EndpointsCard = (
               size="small"
               color="primary"
               variant="outlined"
+              disabled={busy === e.name}
               onClick={() => move(e, 'promote')}
               aria-label={`Promote ${e.name}`}
             >
@@ -101,6 +90,7 @@ export const EndpointsCard = (
             <Button
               size="small"
               variant="outlined"
+              disabled={busy === e.name}
               onClick={() => move(e, 'rollback')}
               aria-label={`Roll back ${e.name}`}
             >
@@ -113,25 +103,16 @@ export const EndpointsCard = (
     },
   ];
 
-  const columns = canChange ? allColumns : allColumns.slice(0, -1);
-
-  if (loading && !value) return <Progress />;
-  if (error) return <ResponseErrorPanel error={error} />;
   return (
-    <>
-      {actionError && <ResponseErrorPanel error={actionError} />}
-      <Table<EndpointDto>
-        title={`Endpoints in ${namespace}`}
-        options={{ search: false, paging: false, padding: 'dense' }}
-        columns={columns}
-        data={value ?? []}
-        emptyContent={
-          <div style={{ padding: 16 }}>
-            No model endpoints in {namespace}. Deploy a registered model version
-            to create one.
-          </div>
-        }
-      />
-    </>
+    <NamespaceTable<EndpointDto>
+      title={`Endpoints in ${namespace}`}
+      value={value}
+      loading={loading}
+      error={error}
+      actionError={actionError}
+      columns={columns}
+      canChange={canChange}
+      empty={`No model endpoints in ${namespace}. Deploy a registered model version to create one.`}
+    />
   );
 };

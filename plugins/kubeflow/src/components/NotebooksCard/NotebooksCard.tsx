@@ -1,10 +1,4 @@
-import {
-  Link,
-  Progress,
-  ResponseErrorPanel,
-  Table,
-  TableColumn,
-} from '@backstage/core-components';
+import { Link, TableColumn } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { NotebookDto } from '@kubeflow-backstage/plugin-kubeflow-common';
 import Button from '@material-ui/core/Button';
@@ -15,6 +9,7 @@ import DialogTitle from '@material-ui/core/DialogTitle';
 import { useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { NamespaceRef, kubeflowApiRef } from '../../api/KubeflowApi';
+import { NamespaceTable, useRowAction } from '../NamespaceTable/NamespaceTable';
 import { StateLabel } from '../StateLabel';
 
 /**
@@ -32,29 +27,20 @@ export const NotebooksCard = (
     [api, cluster, namespace, refreshKey],
   );
   const [confirm, setConfirm] = useState<NotebookDto>();
-  const [busy, setBusy] = useState<string>();
-  const [actionError, setActionError] = useState<Error>();
-
-  const setRunning = async (notebook: NotebookDto, running: boolean) => {
+  const { busy, actionError, run } = useRowAction(retry);
+  const setRunning = (notebook: NotebookDto, running: boolean) => {
     setConfirm(undefined);
-    setBusy(notebook.name);
-    setActionError(undefined);
-    try {
-      await api.setNotebookRunning({
+    return run(notebook.name, () =>
+      api.setNotebookRunning({
         cluster,
         namespace,
         name: notebook.name,
         running,
-      });
-      retry();
-    } catch (e) {
-      setActionError(e as Error);
-    } finally {
-      setBusy(undefined);
-    }
+      }),
+    );
   };
 
-  const allColumns: TableColumn<NotebookDto>[] = [
+  const columns: TableColumn<NotebookDto>[] = [
     {
       title: 'Name',
       field: 'name',
@@ -104,24 +90,17 @@ export const NotebooksCard = (
     },
   ];
 
-  const columns = canChange ? allColumns : allColumns.slice(0, -1);
-
-  if (loading && !value) return <Progress />;
-  if (error) return <ResponseErrorPanel error={error} />;
   return (
     <>
-      {actionError && <ResponseErrorPanel error={actionError} />}
-      <Table<NotebookDto>
+      <NamespaceTable<NotebookDto>
         title={`Notebooks in ${namespace}`}
-        options={{ search: false, paging: false, padding: 'dense' }}
+        value={value}
+        loading={loading}
+        error={error}
+        actionError={actionError}
         columns={columns}
-        data={value ?? []}
-        emptyContent={
-          <div style={{ padding: 16 }}>
-            No notebooks in {namespace} yet. Create one with the “New notebook”
-            template.
-          </div>
-        }
+        canChange={canChange}
+        empty={`No notebooks in ${namespace} yet. Create one with the “New notebook” template.`}
       />
       <Dialog open={!!confirm} onClose={() => setConfirm(undefined)}>
         <DialogTitle>Stop {confirm?.name}?</DialogTitle>
