@@ -25,6 +25,25 @@ export function entityLink(
   };
 }
 
+/** Outputs {@link objectOutputs} for the namespaced object an action created. */
+export function outputObject(
+  ctx: {
+    output(
+      name: 'name' | 'namespace' | 'entityRef' | 'url',
+      value: string,
+    ): void;
+  },
+  cluster: string,
+  namespace: string,
+  name: string,
+) {
+  const link = entityLink(cluster, 'resource', namespace, name);
+  ctx.output('name', name);
+  ctx.output('namespace', namespace);
+  ctx.output('entityRef', link.entityRef);
+  ctx.output('url', link.url);
+}
+
 /** The output schema every action shares. */
 export const objectOutputs = {
   name: (z: typeof Zod) => z.string().describe('Name of the created object'),

@@ -9,7 +9,7 @@ import {
   sourceAnnotations,
   sourceComponentInput,
 } from './common';
-import { entityLink, objectOutputs } from './entityLinks';
+import { objectOutputs, outputObject } from './entityLinks';
 import { checkImage, checkQuantity, printable } from './inputs';
 import { examples } from './katibExperiment.examples';
 
@@ -292,16 +292,7 @@ export function createKatibExperimentCreateAction(env: KubeflowActionEnv) {
         `Creating Katib experiment ${input.namespace}/${input.name} (${parameters.length} parameters, ${maxTrialCount} trials) as ${session.identity.user}`,
       );
       await session.apply([manifest]);
-      const link = entityLink(
-        session.cluster,
-        'resource',
-        input.namespace,
-        input.name,
-      );
-      ctx.output('name', input.name);
-      ctx.output('namespace', input.namespace);
-      ctx.output('entityRef', link.entityRef);
-      ctx.output('url', link.url);
+      outputObject(ctx, session.cluster, input.namespace, input.name);
     },
   });
 }

@@ -13,7 +13,7 @@ import {
   waitInput,
 } from './common';
 import { NotebookSpawnerConfig } from './config';
-import { entityLink, objectOutputs } from './entityLinks';
+import { objectOutputs, outputObject } from './entityLinks';
 import {
   checkEnvName,
   checkImage,
@@ -192,16 +192,7 @@ export function createNotebookCreateAction(
         );
         ctx.logger.info(`Notebook server ${input.name} is ready`);
       }
-      const link = entityLink(
-        session.cluster,
-        'resource',
-        input.namespace,
-        input.name,
-      );
-      ctx.output('name', input.name);
-      ctx.output('namespace', input.namespace);
-      ctx.output('entityRef', link.entityRef);
-      ctx.output('url', link.url);
+      outputObject(ctx, session.cluster, input.namespace, input.name);
     },
   });
 }

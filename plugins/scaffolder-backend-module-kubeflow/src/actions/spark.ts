@@ -9,7 +9,7 @@ import {
   sourceAnnotations,
   sourceComponentInput,
 } from './common';
-import { entityLink, objectOutputs } from './entityLinks';
+import { objectOutputs, outputObject } from './entityLinks';
 import { checkImage, checkName, printable } from './inputs';
 import { examples } from './spark.examples';
 
@@ -192,16 +192,7 @@ export function createSparkSubmitAction(env: KubeflowActionEnv) {
         `Submitting SparkApplication ${input.namespace}/${input.name} as ${session.identity.user}`,
       );
       await session.apply([manifest]);
-      const link = entityLink(
-        session.cluster,
-        'resource',
-        input.namespace,
-        input.name,
-      );
-      ctx.output('name', input.name);
-      ctx.output('namespace', input.namespace);
-      ctx.output('entityRef', link.entityRef);
-      ctx.output('url', link.url);
+      outputObject(ctx, session.cluster, input.namespace, input.name);
     },
   });
 }

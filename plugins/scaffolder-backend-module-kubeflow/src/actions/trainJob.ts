@@ -10,7 +10,7 @@ import {
   sourceAnnotations,
   sourceComponentInput,
 } from './common';
-import { entityLink, objectOutputs } from './entityLinks';
+import { objectOutputs, outputObject } from './entityLinks';
 import { checkEnvName, checkImage, checkName, checkQuantity } from './inputs';
 import { examples } from './trainJob.examples';
 
@@ -149,16 +149,7 @@ export function createTrainJobCreateAction(env: KubeflowActionEnv) {
         `Creating TrainJob ${input.namespace}/${input.name} on ${runtimeKind} ${runtime} as ${session.identity.user}`,
       );
       await session.apply([manifest]);
-      const link = entityLink(
-        session.cluster,
-        'resource',
-        input.namespace,
-        input.name,
-      );
-      ctx.output('name', input.name);
-      ctx.output('namespace', input.namespace);
-      ctx.output('entityRef', link.entityRef);
-      ctx.output('url', link.url);
+      outputObject(ctx, session.cluster, input.namespace, input.name);
     },
   });
 }
