@@ -361,32 +361,36 @@ export class KfpService implements ProxiedService {
   }
 
   private listRuns(req: ProxiedRequest): ProxiedResponse {
-    const experimentId = req.query.get('experiment_id');
-    let query = req.query;
-    if (experimentId) {
-      const experiment = this.readable(
-        req,
-        this.repository.experiment(experimentId),
-      );
-      query = new URLSearchParams(req.query);
-      if (!query.get('namespace') && experiment.namespace)
-        query.set('namespace', experiment.namespace);
-    }
-    return this.list(
-      { ...req, query },
+    return this.listInExperiment(
+      req,
       'runs',
-      [...this.repository.runs.values()],
+      this.repository.runs,
       'run_id',
       'runs',
-      {
-        namespaceRequired: true,
-        extraFilter: r =>
-          !experimentId || r.wire.experiment_id === experimentId,
-      },
     );
   }
 
   private listRecurringRuns(req: ProxiedRequest): ProxiedResponse {
+    return this.listInExperiment(
+      req,
+      'recurringruns',
+      this.repository.recurringRuns,
+      'recurring_run_id',
+      'recurringRuns',
+    );
+  }
+
+  /**
+   * Runs or recurring runs, optionally of one experiment (`experiment_id`), which then also
+   * supplies the namespace when the request names none — as the KFP API server does.
+   */
+  private listInExperiment(
+    req: ProxiedRequest,
+    model: keyof typeof FIELD_MAPS,
+    rows: Map<string, Row>,
+    keyField: string,
+    itemsKey: string,
+  ): ProxiedResponse {
     const experimentId = req.query.get('experiment_id');
     let query = req.query;
     if (experimentId) {
@@ -400,10 +404,10 @@ export class KfpService implements ProxiedService {
     }
     return this.list(
       { ...req, query },
-      'recurringruns',
-      [...this.repository.recurringRuns.values()],
-      'recurring_run_id',
-      'recurringRuns',
+      model,
+      [...rows.values()],
+      keyField,
+      itemsKey,
       {
         namespaceRequired: true,
         extraFilter: r =>
