@@ -10,9 +10,11 @@ const backend = createBackend();
 backend.add(import('@backstage/plugin-app-backend'));
 backend.add(import('@backstage/plugin-proxy-backend'));
 
-// Sign-in (guest in the embedded default)
+// Sign-in: guest in the embedded default; OpenID Connect (Kubeflow's Dex) in production, by the
+// verified e-mail of the User entity
 backend.add(import('@backstage/plugin-auth-backend'));
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+backend.add(import('./modules/oidcSignIn'));
 
 // Catalog, with Kubeflow resources as entities
 backend.add(import('@backstage/plugin-catalog-backend'));

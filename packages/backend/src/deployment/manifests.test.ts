@@ -20,6 +20,14 @@ import { ISTIO_SHAPES, shapeErrors } from './__testUtils__/istioShapes';
 const run = promisify(execFile);
 const REPO = path.resolve(DEPLOY_DIR, '..');
 
+/** The keys of the kubeflow-portal-auth Secret the production overlay's auth layer reads. */
+const AUTH_SECRET_KEYS = [
+  'AUTH_SESSION_SECRET',
+  'AUTH_OIDC_METADATA_URL',
+  'AUTH_OIDC_CLIENT_ID',
+  'AUTH_OIDC_CLIENT_SECRET',
+];
+
 /** Kinds the sandbox does not serve (no Istio CRDs in the shared specs): checked structurally. */
 const isIstio = (o: Manifest) => /\.istio\.io\//.test(o.apiVersion);
 
@@ -272,7 +280,8 @@ describe('deploy/: the kustomize overlays', () => {
           e.value ??
           (ref ? only(objects, 'ConfigMap', ref.name).data[ref.key] : 'secret');
       }
-      if (container.envFrom) env.AUTH_SESSION_SECRET = 'secret';
+      if (container.envFrom)
+        for (const key of AUTH_SECRET_KEYS) env[key] = `secret-${key}`;
       try {
         const out = await run(
           path.join(REPO, 'node_modules/.bin/backstage-cli'),
@@ -312,9 +321,8 @@ describe('deploy/: the kustomize overlays', () => {
           ),
         ) as any[];
       // Lists are replaced: the last layer that has catalog.locations decides.
-      const locations = layers
-        .filter(l => l?.catalog?.locations)
-        .pop().catalog.locations as Array<{ type: string; target: string }>;
+      const locations = layers.filter(l => l?.catalog?.locations).pop().catalog
+        .locations as Array<{ type: string; target: string }>;
       const inImage = new Set(
         fs
           .readFileSync(path.join(__dirname, '../../Dockerfile'), 'utf8')
@@ -372,11 +380,57 @@ describe('deploy/: the kustomize overlays', () => {
     const readme = fs.readFileSync(path.join(DEPLOY_DIR, 'README.md'), 'utf8');
     for (const ref of [
       ...fromSecrets,
-      'kubeflow-portal-auth/AUTH_SESSION_SECRET',
+      ...AUTH_SECRET_KEYS.map(key => `kubeflow-portal-auth/${key}`),
     ]) {
       const [secret, key] = ref.split('/');
       expect(readme).toContain(secret);
       expect(readme).toContain(key);
     }
   });
+
+  it.each(['production', 'production-istio'])(
+    'the %s sign-in: OIDC with every credential from the auth Secret, guest refused',
+    overlay => {
+      const objects = rendered.get(overlay)!;
+      const [container] = only(objects, 'Deployment').spec.template.spec
+        .containers;
+      const mounted = Object.assign(
+        {},
+        ...objects
+          .filter(o => o.kind === 'ConfigMap')
+          .map(o => o.data as Record<string, string>),
+      );
+      const layers = (container.args as string[])
+        .filter((_, i, all) => all[i - 1] === '--config')
+        .map(f =>
+          f.startsWith('/etc/kubeflow-portal/')
+            ? mounted[path.basename(f)]
+            : fs.readFileSync(path.join(REPO, f), 'utf8'),
+        );
+      // Later layers win: the last one that sets a key decides.
+      const last = (get: (layer: any) => unknown) =>
+        layers
+          .map(text => get(yaml.load(text)))
+          .filter(v => v !== undefined)
+          .pop();
+      expect(last(l => l?.auth?.environment)).toBe('production');
+      expect(
+        last(
+          l => l?.auth?.providers?.guest?.dangerouslyAllowOutsideDevelopment,
+        ),
+      ).toBe(false);
+      const oidc = last(l => l?.auth?.providers?.oidc?.production) as any;
+      // Only environment variables, each a key of the Secret passed whole with envFrom.
+      for (const key of ['metadataUrl', 'clientId', 'clientSecret']) {
+        expect(oidc[key]).toMatch(/^\$\{AUTH_\w+\}$/);
+        expect(AUTH_SECRET_KEYS).toContain(oidc[key].slice(2, -1));
+      }
+      expect(last(l => l?.auth?.session?.secret)).toBe(
+        '${AUTH_SESSION_SECRET}',
+      );
+      // No literal credential anywhere in the auth configuration.
+      for (const text of layers)
+        expect(text).not.toMatch(/(clientSecret|secret):\s*['"]?(?!\$\{)\w/);
+    },
+  );
 });

@@ -167,8 +167,9 @@ describe('the sandbox Dex (/dex)', () => {
     });
     expect(claims.exp).toBeGreaterThan(Date.now() / 1000);
 
+    // The scheme is case-insensitive: openid-client sends the token_type as given (`bearer`).
     const info = await fetch(`${issuer}/userinfo`, {
-      headers: { Authorization: `Bearer ${tokens.access_token}` },
+      headers: { Authorization: `bearer ${tokens.access_token}` },
     });
     expect(await info.json()).toEqual({
       sub: claims.sub,

@@ -238,8 +238,9 @@ export class DexIssuer {
     let id = form.get('client_id') ?? '';
     let secret = form.get('client_secret') ?? '';
     const authorization = header(req, 'authorization');
-    if (authorization?.startsWith('Basic ')) {
-      const decoded = Buffer.from(authorization.slice(6), 'base64').toString();
+    // Authentication schemes are case-insensitive (RFC 9110 §11.1).
+    if (/^basic /i.test(authorization ?? '')) {
+      const decoded = Buffer.from(authorization!.slice(6), 'base64').toString();
       const colon = decoded.indexOf(':');
       id = decodeURIComponent(decoded.slice(0, colon));
       secret = decodeURIComponent(decoded.slice(colon + 1));
@@ -343,7 +344,7 @@ export class DexIssuer {
 
   private userinfo(req: IncomingMessage) {
     const authorization = header(req, 'authorization') ?? '';
-    const grant = authorization.startsWith('Bearer ')
+    const grant = /^bearer /i.test(authorization)
       ? this.accessTokens.get(authorization.slice(7))
       : undefined;
     if (!grant || grant.expiresAt < Date.now())

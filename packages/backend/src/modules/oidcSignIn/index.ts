@@ -1,0 +1,2 @@
+export { oidcSignInModule as default } from './module';
+export { verifiedEmailSignInResolver } from './verifiedEmailSignInResolver';
