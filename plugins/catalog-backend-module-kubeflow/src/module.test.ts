@@ -240,6 +240,17 @@ describe.each(databaseIds)(
         'the producing notebook',
       );
       expect(notebook.spec.type).toMatch(/kubeflow-notebook|katib-experiment/);
+      // A version trained by a TrainJob (registry property `trainjob`) depends on its entity.
+      const trainJobRef = 'resource:sandbox/team-vision.resnet50-ddp';
+      const fromTrainJob = await eventually(
+        async () =>
+          (await byType('ai-model-version')).find(v =>
+            v.spec.dependsOn?.includes(trainJobRef),
+          ),
+        'a model version produced by a TrainJob',
+      );
+      expect(fromTrainJob.metadata.title).toMatch(/^resnet50-vision /);
+      expect((await entity(trainJobRef)).spec.type).toBe('kubeflow-trainjob');
     }, 60_000);
 
     it('reflects a create, a stop and a delete on the cluster live, without a full read', async () => {

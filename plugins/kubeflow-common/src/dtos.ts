@@ -1,3 +1,4 @@
+import { ModelVersionProducer } from './registry';
 import { DisplayState } from './status/types';
 
 /** A cluster as the pages show it: never a URL or credential. @public */
@@ -153,12 +154,7 @@ export interface ModelVersionDto {
   }>;
   deployments: ModelDeploymentDto[];
   /** What produced it (its lineage upstream), from the registry's links. */
-  producedBy: Array<{
-    kind: 'Notebook' | 'Pipeline run' | 'Katib experiment' | 'Training job';
-    name: string;
-    /** The producer's catalog entity; pipeline runs have none (they are not entities). */
-    entityRef?: string;
-  }>;
+  producedBy: ModelVersionProducer[];
   /** The version's catalog entity. */
   entityRef: string;
 }

@@ -105,3 +105,49 @@ export function servedVersion(
     : undefined;
   return model && version ? { model, version } : undefined;
 }
+
+/** What produced a model version, as its custom properties in the registry name it. @public */
+export interface ModelVersionProducer {
+  kind: 'Notebook' | 'Pipeline run' | 'Katib experiment' | 'Training job';
+  name: string;
+  /** The producer's catalog entity; pipeline runs have none (they are not entities). */
+  entityRef?: string;
+}
+
+const PRODUCER_PROPERTIES = [
+  ['notebook', 'Notebook'],
+  ['kfp_run_id', 'Pipeline run'],
+  ['katib_experiment', 'Katib experiment'],
+  ['trainjob', 'Training job'],
+] as const;
+
+/**
+ * A version's producers, from the custom properties the registry links it with (`notebook`,
+ * `kfp_run_id`, `katib_experiment`, `trainjob`), with the entity refs of those in `namespace`
+ * on `cluster`. The catalog's `dependsOn` and the model page's lineage both come from here.
+ * @public
+ */
+export function modelVersionProducers(
+  cluster: string,
+  namespace: string | undefined,
+  version: ModelVersion,
+): ModelVersionProducer[] {
+  return PRODUCER_PROPERTIES.flatMap(([key, kind]) => {
+    const name = stringProperty(version.customProperties, key);
+    if (!name) return [];
+    return [
+      {
+        kind,
+        name,
+        ...(namespace && kind !== 'Pipeline run'
+          ? {
+              entityRef: `resource:${cluster}/${kubeflowEntityName(
+                namespace,
+                name,
+              )}`,
+            }
+          : {}),
+      },
+    ];
+  });
+}

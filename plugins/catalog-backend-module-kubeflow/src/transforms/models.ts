@@ -17,6 +17,7 @@ import {
   RegistrySnapshot,
   metadataValuePlain,
   modelEntityName,
+  modelVersionProducers,
   registryNamespaceOf,
   servedVersion,
   stringProperty,
@@ -185,23 +186,12 @@ function versionToEntity(
   const kfpRunId =
     stringProperty(version.customProperties, 'kfp_run_id') ??
     (artifact?.modelSourceKind === 'kfp' ? artifact.modelSourceId : undefined);
-  const notebook = stringProperty(version.customProperties, 'notebook');
-  const katibExperiment = stringProperty(
-    version.customProperties,
-    'katib_experiment',
-  );
   const properties = propertiesText(version.customProperties, artifact);
-  const producers = [
-    notebook && namespace
-      ? `resource:${context.cluster}/${kubeflowEntityName(namespace, notebook)}`
-      : undefined,
-    katibExperiment && namespace
-      ? `resource:${context.cluster}/${kubeflowEntityName(
-          namespace,
-          katibExperiment,
-        )}`
-      : undefined,
-  ].filter(Boolean) as string[];
+  const producers = modelVersionProducers(
+    context.cluster,
+    namespace,
+    version,
+  ).flatMap(p => (p.entityRef ? [p.entityRef] : []));
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Resource',

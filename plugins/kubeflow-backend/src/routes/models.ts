@@ -13,9 +13,9 @@ import {
   kubeflowModelUpdatePermission,
   metadataValuePlain,
   modelEntityName,
+  modelVersionProducers,
   registryNamespaceOf,
   servedVersion,
-  stringProperty,
 } from '@kubeflow-backstage/plugin-kubeflow-common';
 import {
   KubeflowClusterConfig,
@@ -105,39 +105,6 @@ class ArtifactsByVersion {
   }
 }
 
-const PRODUCER_PROPERTIES = [
-  ['notebook', 'Notebook'],
-  ['kfp_run_id', 'Pipeline run'],
-  ['katib_experiment', 'Katib experiment'],
-  ['trainjob', 'Training job'],
-] as const;
-
-/** A version's producers, from the custom properties the registry links it with. */
-function producersOf(
-  cluster: KubeflowClusterConfig,
-  version: ModelVersion,
-): ModelVersionDto['producedBy'] {
-  const namespace = registryNamespaceOf(version);
-  return PRODUCER_PROPERTIES.flatMap(([key, kind]) => {
-    const name = stringProperty(version.customProperties, key);
-    if (!name) return [];
-    return [
-      {
-        kind,
-        name,
-        ...(namespace && kind !== 'Pipeline run'
-          ? {
-              entityRef: `resource:${cluster.name}/${kubeflowEntityName(
-                namespace,
-                name,
-              )}`,
-            }
-          : {}),
-      },
-    ];
-  });
-}
-
 function modelDto(
   cluster: KubeflowClusterConfig,
   model: RegisteredModel,
@@ -187,7 +154,11 @@ function modelDto(
             isvc.metadata.name,
           )}`,
         })),
-      producedBy: producersOf(cluster, version),
+      producedBy: modelVersionProducers(
+        cluster.name,
+        registryNamespaceOf(version),
+        version,
+      ),
       entityRef: `resource:${cluster.name}/${modelEntityName(model, version)}`,
     }));
   return {
