@@ -24,6 +24,7 @@ import { trainingRoutes } from './routes/training';
 import { modelRoutes } from './routes/models';
 import { notebookRoutes } from './routes/notebooks';
 import { profileRoutes } from './routes/profiles';
+import { servingRuntimeRoutes } from './routes/servingRuntimes';
 import { CallerResolver } from './services/CallerResolver';
 
 /** A cluster's refusal or failure as the error a Backstage client understands. */
@@ -89,6 +90,7 @@ export async function createRouter(options: {
   router.use(notebookRoutes({ clusters, callers }));
   router.use(endpointRoutes({ clusters, callers }));
   router.use(modelRoutes({ clusters, callers }));
+  router.use(servingRuntimeRoutes({ clusters, callers }));
   router.use(liveRoutes({ clusters, callers }));
   router.use(pipelineRoutes({ clusters, callers }));
   router.use(runRoutes({ clusters, callers }));

@@ -14,3 +14,4 @@ export * from './status';
 export * from './dtos';
 export * from './experimentDtos';
 export * from './registry';
+export * from './servingRuntimes';

@@ -10,6 +10,7 @@ export * from './clients/ClusterClient';
 export * from './clients/errors';
 export * from './clients/pagination';
 export * from './clients/retry';
+export * from './clients/servingRuntimes';
 export * from './cache/types';
 export * from './cache/WatchCache';
 export * from './discovery';

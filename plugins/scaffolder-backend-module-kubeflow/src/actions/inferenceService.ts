@@ -4,11 +4,14 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   ANNOTATION_KUBEFLOW_ID,
   ANNOTATION_KUBEFLOW_KIND,
+  ServingRuntimeSummary,
+  automaticServingRuntime,
   inferenceServiceDisplayState,
+  servingRuntimeProblem,
 } from '@kubeflow-backstage/plugin-kubeflow-common';
 import {
-  listKubernetes,
   listModelRegistry,
+  listServingRuntimes,
 } from '@kubeflow-backstage/plugin-kubeflow-node';
 import { ClusterSession, KubeflowActionEnv } from '../services/ClusterSession';
 import {
@@ -27,83 +30,30 @@ import { examples } from './inferenceService.examples';
 
 const MR_API = '/api/model_registry/v1alpha3';
 
-/** A runtime the cluster offers: a ServingRuntime in the namespace or a ClusterServingRuntime. */
-interface Runtime {
-  name: string;
-  clusterScoped: boolean;
-  formats: Array<{
-    name: string;
-    version?: string;
-    autoSelect?: boolean;
-    priority?: number;
-  }>;
-  disabled: boolean;
-}
-
-function supports(runtime: Runtime, format: string, version?: string) {
-  return runtime.formats.find(
-    f =>
-      f.name.toLowerCase() === format.toLowerCase() &&
-      (!f.version ||
-        !version ||
-        version.split('.')[0] === f.version.split('.')[0]),
-  );
-}
-
 /**
- * The runtime for a model format: the one asked for (it must support the format), else the
- * auto-selectable one of highest priority, namespace runtimes before cluster ones.
+ * The runtime for a model format: the one asked for (it must serve the format), else the one
+ * automatic selection takes (the shared rule in kubeflow-common, which the runtime picker shows).
  */
 export function pickRuntime(
-  runtimes: Runtime[],
+  runtimes: ServingRuntimeSummary[],
   format: string,
   version: string | undefined,
   wanted?: string,
-): Runtime {
+): ServingRuntimeSummary {
   if (wanted) {
-    const runtime = runtimes.find(r => r.name === wanted);
-    if (!runtime) {
-      throw new InputError(
-        `ServingRuntime '${printable(wanted)}' does not exist; available: ${
-          runtimes.map(r => r.name).join(', ') || 'none'
-        }`,
-      );
-    }
-    if (runtime.disabled || !supports(runtime, format, version)) {
-      throw new InputError(
-        `ServingRuntime ${wanted} does not serve ${format}${
-          version ? ` ${version}` : ''
-        } models`,
-      );
-    }
-    return runtime;
+    const problem = servingRuntimeProblem(runtimes, wanted, format, version);
+    if (problem) throw new InputError(problem);
+    return runtimes.find(r => r.name === wanted)!;
   }
-  const candidates = runtimes
-    .filter(r => !r.disabled)
-    .map(r => ({ r, f: supports(r, format, version) }))
-    .filter(c => c.f?.autoSelect)
-    .sort(
-      (a, b) =>
-        Number(a.r.clusterScoped) - Number(b.r.clusterScoped) ||
-        (b.f!.priority ?? 0) - (a.f!.priority ?? 0),
-    );
-  if (!candidates.length) {
+  const runtime = automaticServingRuntime(runtimes, format, version);
+  if (!runtime) {
     throw new InputError(
       `No ServingRuntime on the cluster serves ${format}${
         version ? ` ${version}` : ''
       } models; ask an operator to install one`,
     );
   }
-  return candidates[0].r;
-}
-
-function toRuntime(object: any, clusterScoped: boolean): Runtime {
-  return {
-    name: object.metadata.name,
-    clusterScoped,
-    formats: object.spec?.supportedModelFormats ?? [],
-    disabled: object.spec?.disabled === true,
-  };
+  return runtime;
 }
 
 /**
@@ -322,21 +272,12 @@ export function createInferenceServiceDeployAction(
       );
 
       // 3. A runtime that serves the format.
-      const [namespaced, clusterWide] = await Promise.all([
-        listKubernetes(session.client, {
-          path: `/apis/serving.kserve.io/v1alpha1/namespaces/${input.namespace}/servingruntimes`,
-          as: session.identity,
-        }).catch(() => ({ items: [] as any[] })),
-        // Cluster runtimes are operator configuration: read with the portal's identity.
-        listKubernetes(session.client, {
-          path: '/apis/serving.kserve.io/v1alpha1/clusterservingruntimes',
-        }).catch(() => ({ items: [] as any[] })),
-      ]);
+      const runtimes = await listServingRuntimes(session.client, {
+        namespace: input.namespace,
+        as: session.identity,
+      });
       const runtime = pickRuntime(
-        [
-          ...namespaced.items.map((o: any) => toRuntime(o, false)),
-          ...clusterWide.items.map((o: any) => toRuntime(o, true)),
-        ],
+        runtimes,
         format,
         artifact.modelFormatVersion,
         input.runtime,
