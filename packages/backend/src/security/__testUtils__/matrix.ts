@@ -423,6 +423,16 @@ export const KUBEFLOW_BACKEND_OPERATIONS: Operation[] = [
     call: t => ({ method: 'GET', path: `${kf(t)}/models/${t.ids.model}` }),
   },
   {
+    id: 'GET servingruntimes?format (deploy form, read as the user)',
+    surface: 'kubeflow-backend',
+    need: 'read',
+    judge: 'status',
+    call: t => ({
+      method: 'GET',
+      path: `${kf(t)}/servingruntimes?format=onnx&formatVersion=1`,
+    }),
+  },
+  {
     id: 'GET models/:modelId/metrics (Model Registry, id only)',
     surface: 'kubeflow-backend',
     need: 'read',
