@@ -12,6 +12,11 @@ import { ANNOTATION_KUBEFLOW_KIND } from '@kubeflow-backstage/plugin-kubeflow-co
 import { kubeflowApiRef } from './api/KubeflowApi';
 import { KubeflowClient } from './api/KubeflowClient';
 import { isKubeflowLiveEntity } from './components/EntityKubeflowContent/isKubeflowLiveEntity';
+import { selectedTemplateRouteRef } from './routes';
+import {
+  modelVersionPickerField,
+  servingRuntimePickerField,
+} from './components/scaffolder/formFields';
 
 const kubeflowApi = ApiBlueprint.make({
   params: defineParams =>
@@ -75,10 +80,13 @@ export const kubeflowPlugin = createFrontendPlugin({
   title: 'Kubeflow',
   icon: <CategoryIcon />,
   routes: { root: kubeflowRootRouteRef },
+  externalRoutes: { selectedTemplate: selectedTemplateRouteRef },
   extensions: [
     kubeflowApi,
     kubeflowPage,
     entityKubeflowContent,
     entityProfileExperimentsContent,
+    modelVersionPickerField,
+    servingRuntimePickerField,
   ],
 });

@@ -170,6 +170,26 @@ export function fakeApi(overrides: Partial<KubeflowApi> = {}) {
     setModelVersionState: jest.fn(async ({ state }) =>
       model(state === 'ARCHIVED'),
     ),
+    getServingRuntimes: async ({ format, formatVersion }) => ({
+      format,
+      formatVersion,
+      automatic: 'kserve-tritonserver',
+      runtimes: [
+        {
+          name: 'vision-onnx',
+          clusterScoped: false,
+          disabled: true,
+          autoSelect: true,
+        },
+        {
+          name: 'kserve-tritonserver',
+          clusterScoped: true,
+          disabled: false,
+          autoSelect: true,
+          priority: 1,
+        },
+      ],
+    }),
     moveCanary: jest.fn(async () => ({
       ...endpoint,
       canaryTrafficPercent: undefined,

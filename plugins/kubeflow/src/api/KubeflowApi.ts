@@ -8,6 +8,7 @@ import {
   NotebookDto,
   ProfileDetailsDto,
   ProfileDto,
+  ServingRuntimesDto,
 } from '@kubeflow-backstage/plugin-kubeflow-common';
 import { KubeflowExperimentsApi } from './KubeflowExperimentsApi';
 
@@ -57,6 +58,13 @@ export interface KubeflowApi extends KubeflowExperimentsApi {
       state: 'LIVE' | 'ARCHIVED';
     },
   ): Promise<ModelDto>;
+  /**
+   * The serving runtimes a model format can be deployed with in a namespace, and the one the
+   * deploy action picks by itself.
+   */
+  getServingRuntimes(
+    ref: NamespaceRef & { format: string; formatVersion?: string },
+  ): Promise<ServingRuntimesDto>;
   /** Calls `onChange` for every change in the namespace until the returned function is called. */
   subscribe(
     ref: NamespaceRef,

@@ -9,6 +9,7 @@ import {
   NotebookDto,
   ProfileDetailsDto,
   ProfileDto,
+  ServingRuntimesDto,
 } from '@kubeflow-backstage/plugin-kubeflow-common';
 import { KubeflowApi, NamespaceRef } from './KubeflowApi';
 import { KubeflowExperimentsApi } from './KubeflowExperimentsApi';
@@ -98,6 +99,14 @@ export class KubeflowClient implements KubeflowApi {
 
   getModel(ref: NamespaceRef & { name: string }): Promise<ModelDto> {
     return this.call(`${namespacePath(ref)}/models/${enc(ref.name)}`);
+  }
+
+  getServingRuntimes(
+    ref: NamespaceRef & { format: string; formatVersion?: string },
+  ): Promise<ServingRuntimesDto> {
+    const query = new URLSearchParams({ format: ref.format });
+    if (ref.formatVersion) query.set('formatVersion', ref.formatVersion);
+    return this.call(`${namespacePath(ref)}/servingruntimes?${query}`);
   }
 
   setModelVersionState(

@@ -9,6 +9,7 @@ import {
 } from '@backstage/plugin-catalog-react';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { KubeflowApi, kubeflowApiRef } from '../../api/KubeflowApi';
+import { selectedTemplateRouteRef } from '../../routes';
 import { fakeApi, model } from '../../__testUtils__/fakeApi';
 import { ModelContent, lineageOf, producerLabel } from './ModelContent';
 
@@ -36,7 +37,12 @@ function render(api: KubeflowApi) {
         <ModelContent />
       </EntityProvider>
     </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    {
+      mountedRoutes: {
+        '/catalog/:namespace/:kind/:name': entityRouteRef,
+        '/create/templates/:namespace/:templateName': selectedTemplateRouteRef,
+      },
+    },
   );
 }
 
@@ -87,7 +93,9 @@ describe('ModelContent', () => {
     render(api);
     const table = await versionsTable();
     const row = within(table).getByText('1.0.0').closest('tr')!;
-    fireEvent.click(within(row).getByRole('button', { name: 'Archive' }));
+    fireEvent.click(
+      await within(row).findByRole('button', { name: 'Archive' }),
+    );
     await waitFor(() =>
       expect(api.setModelVersionState).toHaveBeenCalledWith(
         expect.objectContaining({
@@ -108,6 +116,44 @@ describe('ModelContent', () => {
     });
   });
 
+  it('offers editors Deploy on live versions, opening the deploy template prefilled', async () => {
+    const { api } = fakeApi({ getModel: async () => model(true) });
+    render(api);
+    const table = await versionsTable();
+    // A link (it navigates) that looks and reads as a button, as MUI renders LinkButton.
+    const deploy = await within(table).findByRole('button', {
+      name: 'Deploy version 2.0.0',
+    });
+    const href = new URL(deploy.getAttribute('href')!, 'http://portal');
+    expect(href.pathname).toBe('/create/templates/default/kubeflow-deploy-model');
+    expect(JSON.parse(href.searchParams.get('formData')!)).toEqual({
+      model: 'resource:sandbox/team-vision.resnet50-vision',
+      version: '2.0.0',
+      profile: 'group:sandbox/team-vision',
+    });
+    // 1.0.0 is archived: it can be restored, not deployed.
+    const archivedRow = within(table).getByText('1.0.0').closest('tr')!;
+    expect(
+      within(archivedRow).getByRole('button', { name: 'Restore' }),
+    ).toBeInTheDocument();
+    expect(within(archivedRow).queryByText('Deploy')).toBeNull();
+    expect(within(table).getAllByText('Deploy')).toHaveLength(1);
+  });
+
+  it('shows viewers of the profile no Deploy, Archive or Restore', async () => {
+    const { api } = fakeApi({
+      getProfiles: async () => [
+        { name: 'team-vision', owner: 'alice@example.com', role: 'view' },
+      ],
+    });
+    render(api);
+    const table = await versionsTable();
+    // The table waits for the caller's role, so it is known once the table shows.
+    expect(within(table).queryByText('Actions')).toBeNull();
+    expect(within(table).queryByText('Deploy')).toBeNull();
+    expect(within(table).queryByText('Archive')).toBeNull();
+  });
+
   it('says why an archive was refused and keeps the page', async () => {
     const { api } = fakeApi({
       setModelVersionState: async () => {
@@ -119,7 +165,7 @@ describe('ModelContent', () => {
     render(api);
     const table = await versionsTable();
     fireEvent.click(
-      within(table).getAllByRole('button', { name: 'Archive' })[0],
+      (await within(table).findAllByRole('button', { name: 'Archive' }))[0],
     );
     expect(
       (await screen.findAllByText(/may not create inferenceservices/)).length,

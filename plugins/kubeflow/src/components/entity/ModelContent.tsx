@@ -28,6 +28,8 @@ import { useNavigate } from 'react-router-dom';
 import { kubeflowApiRef } from '../../api/KubeflowApi';
 import { ModelMetricsCard } from '../ModelMetricsCard';
 import { StateLabel } from '../StateLabel';
+import { DeployVersionButton } from './DeployVersionButton';
+import { useCanChangeProfile } from './useCanChangeProfile';
 import { useLiveEntityData } from './useKubeflowEntity';
 
 type LineageNode = {
@@ -176,7 +178,10 @@ function list(items: ReactNode[], empty: ReactNode) {
   );
 }
 
-/** Every version with its state, author, artifacts, metrics, producers and deployments. */
+/**
+ * Every version with its state, author, artifacts, metrics, producers and deployments; for those
+ * who may change the model's profile, actions: deploy (live versions), archive and restore.
+ */
 const VersionsTable = ({
   model,
   onChange,
@@ -185,6 +190,7 @@ const VersionsTable = ({
   onChange: () => void;
 }) => {
   const api = useApi(kubeflowApiRef);
+  const canChange = useCanChangeProfile(model.cluster, model.namespace);
   const [error, setError] = useState<Error>();
   const [busy, setBusy] = useState<string>();
   const setState = async (
@@ -302,19 +308,22 @@ const VersionsTable = ({
           'not deployed',
         ),
     },
-    {
-      title: 'Actions',
-      render: v =>
-        v.state === 'ARCHIVED' ? (
-          <Button
-            size="small"
-            variant="outlined"
-            disabled={busy === v.name}
-            onClick={() => setState(v, 'LIVE')}
-          >
-            Restore
-          </Button>
-        ) : (
+  ];
+  const actions: TableColumn<ModelVersionDto> = {
+    title: 'Actions',
+    render: v =>
+      v.state === 'ARCHIVED' ? (
+        <Button
+          size="small"
+          variant="outlined"
+          disabled={busy === v.name}
+          onClick={() => setState(v, 'LIVE')}
+        >
+          Restore
+        </Button>
+      ) : (
+        <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
+          <DeployVersionButton model={model} version={v} />
           <Button
             size="small"
             variant="outlined"
@@ -323,9 +332,11 @@ const VersionsTable = ({
           >
             Archive
           </Button>
-        ),
-    },
-  ];
+        </div>
+      ),
+  };
+  // The columns wait for the caller's role: a column added later would rebuild the table.
+  if (canChange === undefined) return <Progress />;
   return (
     <>
       {error && <ResponseErrorPanel error={error} />}
@@ -333,7 +344,7 @@ const VersionsTable = ({
         title="Versions"
         subtitle="Newest first. Archived versions stay in the registry and can be restored."
         options={{ search: false, paging: false, padding: 'dense' }}
-        columns={columns}
+        columns={canChange ? [...columns, actions] : columns}
         data={model.versions}
         emptyContent={
           <div style={{ padding: 16 }}>

@@ -1,0 +1,132 @@
+import { ErrorPanel, Progress } from '@backstage/core-components';
+import { ModelVersionDto } from '@kubeflow-backstage/plugin-kubeflow-common';
+import { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
+import FormControl from '@material-ui/core/FormControl';
+import FormHelperText from '@material-ui/core/FormHelperText';
+import ListItemText from '@material-ui/core/ListItemText';
+import MenuItem from '@material-ui/core/MenuItem';
+import TextField from '@material-ui/core/TextField';
+import { useEffect } from 'react';
+import { deployFormData, useSelectedModel } from './useSelectedModel';
+
+/** A version's format as its model artifact declares it, e.g. `onnx 1`. */
+export function versionFormat(version: ModelVersionDto): string | undefined {
+  const artifact = version.artifacts.find(a => a.format);
+  if (!artifact) return undefined;
+  return `${artifact.format}${
+    artifact.formatVersion ? ` ${artifact.formatVersion}` : ''
+  }`;
+}
+
+const describe = (v: ModelVersionDto) =>
+  [
+    v.state === 'ARCHIVED' ? 'archived' : 'live',
+    versionFormat(v) ?? 'no model format',
+    v.createdAt
+      ? `created ${new Date(v.createdAt).toLocaleDateString()}`
+      : undefined,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+
+/**
+ * `KubeflowModelVersionPicker`: the versions of the model chosen in the form's `model` field,
+ * newest first, with state, format and creation date; archived ones cannot be chosen, and the
+ * newest live one is chosen until the user picks another. The value is the version's name.
+ */
+export const ModelVersionPicker = (
+  props: FieldExtensionComponentProps<string>,
+) => {
+  const {
+    formData,
+    onChange,
+    schema,
+    required,
+    rawErrors,
+    formContext,
+    idSchema,
+  } = props;
+  const { model: modelRef } = deployFormData(formContext);
+  const model = useSelectedModel(modelRef);
+  const versions = model.value?.versions ?? [];
+  const live = versions.filter(v => v.state !== 'ARCHIVED');
+  const chosen = versions.find(v => v.name === formData);
+
+  // Keep the value a live version of this model: the prefilled one, else the newest live one.
+  useEffect(() => {
+    if (!model.value) return;
+    if (!chosen || chosen.state === 'ARCHIVED') {
+      const next = live[0]?.name;
+      if (next !== formData) onChange(next);
+    }
+  }, [model.value, chosen, live, formData, onChange]);
+
+  const title = schema.title ?? 'Version';
+  if (!modelRef) {
+    return (
+      <FormControl fullWidth margin="normal">
+        <TextField label={title} disabled value="" />
+        <FormHelperText>
+          Choose the registered model first; its versions appear here.
+        </FormHelperText>
+      </FormControl>
+    );
+  }
+  if (model.loading) {
+    return (
+      <FormControl fullWidth margin="normal">
+        <Progress />
+        <FormHelperText>Loading the versions of {modelRef}…</FormHelperText>
+      </FormControl>
+    );
+  }
+  if (model.error) {
+    return (
+      <ErrorPanel
+        title="Could not load the model's versions"
+        defaultExpanded
+        error={model.error}
+      >
+        Check that the model still exists and that you are a member of its
+        profile, then choose the model again or reload the page.
+      </ErrorPanel>
+    );
+  }
+  if (!live.length) {
+    return (
+      <FormControl fullWidth margin="normal" error>
+        <TextField label={title} disabled value="" />
+        <FormHelperText>
+          This model has no live versions. Restore an archived version on the
+          model's page, or register a new one, then come back.
+        </FormHelperText>
+      </FormControl>
+    );
+  }
+  return (
+    <FormControl fullWidth margin="normal" required={required}>
+      <TextField
+        id={idSchema?.$id}
+        select
+        label={title}
+        required={required}
+        value={chosen && chosen.state !== 'ARCHIVED' ? chosen.name : ''}
+        onChange={e => onChange(e.target.value)}
+        error={!!rawErrors?.length}
+        SelectProps={{
+          renderValue: value => String(value),
+        }}
+      >
+        {versions.map(v => (
+          <MenuItem key={v.id} value={v.name} disabled={v.state === 'ARCHIVED'}>
+            <ListItemText primary={v.name} secondary={describe(v)} />
+          </MenuItem>
+        ))}
+      </TextField>
+      <FormHelperText>
+        {chosen ? `${describe(chosen)}. ` : ''}
+        {schema.description}
+      </FormHelperText>
+    </FormControl>
+  );
+};
