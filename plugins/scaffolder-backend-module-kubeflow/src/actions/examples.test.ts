@@ -336,11 +336,36 @@ describe('the kubeflow:* actions against the sandbox', () => {
           url: '/catalog/default/component/churn-model',
         }),
       );
-      expect(fs.readdirSync(h.projectsDirectory)).toEqual(['churn-model']);
+      expect(fs.readdirSync(h.projectsDirectory).sort()).toEqual([
+        '.churn-model.publisher',
+        'churn-model',
+      ]);
       expect(fs.readFileSync(path.join(target, 'src/train.py'), 'utf8')).toBe(
         'print("train")\n',
       );
     }
+    // Another user can neither replace it nor dry-run a replacement; the project is unchanged.
+    const other = workspaceWith({
+      'catalog-info.yaml': fs.readFileSync(
+        path.join(target, 'catalog-info.yaml'),
+        'utf8',
+      ),
+      'src/train.py': 'print("mine now")\n',
+    });
+    for (const dryRun of [true, false]) {
+      await expect(
+        h.run(step.action, step.input, {
+          user: 'bob',
+          dryRun,
+          workspacePath: other,
+        }),
+      ).rejects.toThrow(
+        "A project named 'churn-model' was already published by user:default/alice; choose another name",
+      );
+    }
+    expect(fs.readFileSync(path.join(target, 'src/train.py'), 'utf8')).toBe(
+      'print("train")\n',
+    );
   });
 
   it('a task restarted mid-template (start over, or resume at the interrupted step) duplicates nothing', async () => {

@@ -2,7 +2,8 @@ import {
   AuthService,
   resolveSafeChildPath,
 } from '@backstage/backend-plugin-api';
-import { InputError } from '@backstage/errors';
+import { ConflictError, InputError } from '@backstage/errors';
+import { randomUUID } from 'crypto';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
   CatalogService,
@@ -107,14 +108,37 @@ export function createProjectPublishAction(options: {
         ctx.output('repoContentsUrl', `file://${target}`);
         ctx.output('catalogInfoPath', path.join(target, 'catalog-info.yaml'));
       };
+      // A project belongs to the user who first published it: a rerun of their template replaces
+      // it, anyone else gets a conflict instead of overwriting it. The claim is a file beside the
+      // project (outside what the catalog reads), created exclusively so two first publishes of
+      // one name cannot both win.
+      const publisher = ctx.user?.ref ?? 'an unknown user';
+      const claim = path.join(root, `.${name}.publisher`);
+      const claimedBy = await fs.readFile(claim, 'utf8').catch(() => undefined);
+      const refuse = (by: string) =>
+        new ConflictError(
+          `A project named '${name}' was already published by ${by}; choose another name`,
+        );
+      if (claimedBy !== undefined && claimedBy !== publisher) {
+        throw refuse(claimedBy);
+      }
       if (ctx.isDryRun) {
         ctx.logger.info(`Dry run: would publish to ${target}`);
         done();
         return;
       }
       await fs.mkdir(root, { recursive: true });
+      if (claimedBy === undefined) {
+        try {
+          await fs.writeFile(claim, publisher, { flag: 'wx' });
+        } catch (e: any) {
+          if (e?.code !== 'EEXIST') throw e;
+          const winner = await fs.readFile(claim, 'utf8');
+          if (winner !== publisher) throw refuse(winner);
+        }
+      }
       // Replace the previous copy of this project (a rerun publishes the same files again).
-      const staging = path.join(root, `.${name}.${process.pid}.tmp`);
+      const staging = path.join(root, `.${name}.${randomUUID()}.tmp`);
       await fs.rm(staging, { recursive: true, force: true });
       await fs.cp(source, staging, { recursive: true });
       await fs.rm(target, { recursive: true, force: true });
