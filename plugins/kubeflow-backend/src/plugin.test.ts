@@ -148,7 +148,17 @@ describe('kubeflow backend against the sandbox', () => {
       .get(notebooks)
       .set('Authorization', as('nomail'));
     expect(noIdentity.status).toBe(403);
-    expect(noIdentity.body.error.message).toMatch(/no Kubeflow identity/);
+    expect(noIdentity.body.error.message).toMatch(
+      /no Kubeflow identity: the User entity has no e-mail/,
+    );
+    // Signed in, but the catalog has not (yet) read their User entity: say so, not "no e-mail".
+    const unknown = await request(server)
+      .get(notebooks)
+      .set('Authorization', as('newcomer'));
+    expect(unknown.status).toBe(403);
+    expect(unknown.body.error.message).toMatch(
+      /user:default\/newcomer is not in the catalog \(yet\).*retry in a minute/,
+    );
   });
 
   it('rejects bad input and unknown clusters with clear errors', async () => {

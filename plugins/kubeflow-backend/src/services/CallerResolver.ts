@@ -56,12 +56,7 @@ export class CallerResolver {
       allow: ['user'],
     });
     const userEntityRef = credentials.principal.userEntityRef;
-    const identity = await this.identities.identityOf(userEntityRef);
-    if (!identity) {
-      throw new NotAllowedError(
-        `${userEntityRef} has no Kubeflow identity (no e-mail on the User entity)`,
-      );
-    }
+    const identity = await this.identities.requireIdentity(userEntityRef);
     return { credentials, userEntityRef, identity };
   }
 

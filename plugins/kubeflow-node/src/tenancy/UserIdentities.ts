@@ -2,6 +2,7 @@ import {
   AuthService,
   BackstageCredentials,
 } from '@backstage/backend-plugin-api';
+import { NotAllowedError } from '@backstage/errors';
 import { Impersonation } from '../clients/ClusterClient';
 import { Tenancy, UserEntityLike } from './Tenancy';
 
@@ -38,10 +39,30 @@ export class UserIdentities {
 
   /** The identity, or undefined when the user is not in the catalog or has no e-mail. */
   async identityOf(userEntityRef: string): Promise<Impersonation | undefined> {
+    return (await this.lookup(userEntityRef)).identity;
+  }
+
+  /**
+   * The identity, or a NotAllowedError that says why there is none: the User entity is not in
+   * the catalog (a portal that just started may not have read it yet), or it has no e-mail.
+   */
+  async requireIdentity(userEntityRef: string): Promise<Impersonation> {
+    const { identity, found } = await this.lookup(userEntityRef);
+    if (identity) return identity;
+    throw new NotAllowedError(
+      found
+        ? `${userEntityRef} has no Kubeflow identity: the User entity has no e-mail (spec.profile.email)`
+        : `${userEntityRef} is not in the catalog (yet): the portal acts on Kubeflow as the e-mail of your User entity. If the portal just started, retry in a minute; otherwise ask your platform team to add you`,
+    );
+  }
+
+  private async lookup(
+    userEntityRef: string,
+  ): Promise<{ identity?: Impersonation; found: boolean }> {
     const hit = this.cache.get(userEntityRef);
     // Only found identities are reused: a user whose e-mail is added is seen at once.
     if (hit?.identity && Date.now() - hit.at < (this.options.ttlMs ?? 60_000)) {
-      return hit.identity;
+      return { identity: hit.identity, found: true };
     }
     const user = await this.options.catalog.getEntityByRef(userEntityRef, {
       credentials: await this.options.auth.getOwnServiceCredentials(),
@@ -50,6 +71,6 @@ export class UserIdentities {
       ? this.options.tenancy.identityOf(user as UserEntityLike)
       : undefined;
     this.cache.set(userEntityRef, { identity, at: Date.now() });
-    return identity;
+    return { identity, found: !!user };
   }
 }

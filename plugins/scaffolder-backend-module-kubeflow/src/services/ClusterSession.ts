@@ -97,12 +97,7 @@ export class ClusterSession {
         'Kubeflow actions act as the user who runs the template; this task has no user',
       );
     }
-    const identity = await env.identities.identityOf(ref);
-    if (!identity) {
-      throw new NotAllowedError(
-        `${ref} has no Kubeflow identity (no e-mail on the User entity)`,
-      );
-    }
+    const identity = await env.identities.requireIdentity(ref);
     return new ClusterSession(
       name,
       env.clusters.client(name),
