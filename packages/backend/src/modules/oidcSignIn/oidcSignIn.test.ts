@@ -9,6 +9,7 @@ import {
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { inspect } from 'node:util';
 import yaml from 'js-yaml';
 import oidcSignInModule from '.';
 
@@ -60,6 +61,14 @@ function webMessage(html: string): any {
 }
 
 describe('production sign-in: OIDC against the sandbox Dex', () => {
+  // Everything the backend logs (at debug), to prove no credential is in it.
+  const logged: string[] = [];
+  for (const level of ['error', 'warn', 'info', 'debug'] as const)
+    jest
+      .spyOn(console, level)
+      .mockImplementation((...args) =>
+        logged.push(args.map(a => inspect(a, { depth: 5 })).join(' ')),
+      );
   let sandbox: Sandbox;
   let backendUrl: string;
   const client: DexClient = {
@@ -91,6 +100,7 @@ describe('production sign-in: OIDC against the sandbox Dex', () => {
         authPlugin,
         oidcSignInModule,
         catalogServiceMock.factory({ entities: users }),
+        mockServices.rootLogger.factory({ level: 'debug' }),
         mockServices.rootConfig.factory({
           data: { app: { baseUrl: 'http://localhost:3000' }, ...authLayer },
         }),
