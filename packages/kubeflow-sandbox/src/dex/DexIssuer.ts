@@ -324,7 +324,7 @@ export class DexIssuer {
       ...(nonce ? { nonce } : {}),
       at_hash: accessTokenHash(accessToken),
       email: user.email,
-      email_verified: true,
+      email_verified: user.emailVerified ?? true,
       name: user.name,
     });
     let refreshToken: string | undefined;
@@ -352,7 +352,7 @@ export class DexIssuer {
     return {
       sub: this.subject(grant.user),
       email: grant.user.email,
-      email_verified: true,
+      email_verified: grant.user.emailVerified ?? true,
       name: grant.user.name,
     };
   }

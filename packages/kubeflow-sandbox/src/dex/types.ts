@@ -11,6 +11,8 @@ export interface DexClient {
 export interface DexUser {
   email: string;
   name: string;
+  /** The `email_verified` claim (default true, as Dex's password and most connectors send). */
+  emailVerified?: boolean;
 }
 
 /** Options of the sandbox's Dex issuer. */

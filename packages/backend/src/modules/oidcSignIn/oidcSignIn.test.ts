@@ -44,6 +44,14 @@ const users = (
   ) as any[]
 ).filter(e => e?.kind === 'User');
 
+/** A User entity whose e-mail Dex reports unverified. */
+const unverifiedUser = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'User',
+  metadata: { name: 'uma', namespace: 'default' },
+  spec: { profile: { email: 'uma@example.org' }, memberOf: [] },
+};
+
 /** `name=value` of each cookie set (not removed), for the next request's Cookie header. */
 const cookiesOf = (res: Response) =>
   res.headers
@@ -84,7 +92,10 @@ describe('production sign-in: OIDC against the sandbox Dex', () => {
       controllers: false,
       dex: {
         clients: [client],
-        users: [{ email: 'mallory@example.org', name: 'Mallory' }],
+        users: [
+          { email: 'mallory@example.org', name: 'Mallory' },
+          { email: 'uma@example.org', name: 'Uma', emailVerified: false },
+        ],
       },
       logger: { warn: () => {} },
     });
@@ -99,7 +110,7 @@ describe('production sign-in: OIDC against the sandbox Dex', () => {
       features: [
         authPlugin,
         oidcSignInModule,
-        catalogServiceMock.factory({ entities: users }),
+        catalogServiceMock.factory({ entities: [...users, unverifiedUser] }),
         mockServices.rootLogger.factory({ level: 'debug' }),
         mockServices.rootConfig.factory({
           data: { app: { baseUrl: 'http://localhost:3000' }, ...authLayer },
@@ -200,6 +211,15 @@ describe('production sign-in: OIDC against the sandbox Dex', () => {
       message: expect.stringContaining(
         "no user in the portal's catalog has the e-mail mallory@example.org",
       ),
+    });
+  });
+
+  it('refuses an e-mail the issuer does not mark verified, even with a User entity', async () => {
+    const message = await signInAs('uma@example.org');
+    expect(message.response).toBeUndefined();
+    expect(message.error).toEqual({
+      name: 'NotAllowedError',
+      message: expect.stringContaining('did not send a verified e-mail'),
     });
   });
 
