@@ -75,16 +75,72 @@ test('Notebook template: the guest creates a notebook server in team-vision and 
   });
 });
 
-test('Deploy a model version: resnet50-vision 2.0.0 becomes a Ready endpoint', async ({
+test('Deploy a model version: from the model page, resnet50-vision 2.0.0 becomes a Ready endpoint', async ({
   page,
 }) => {
   test.setTimeout(180_000);
-  await openTemplate(page, 'kubeflow-deploy-model', 'Deploy a model version');
-  await pick(page, /Registered model/, /resnet50-vision/);
-  await page.getByLabel(/^Version/).fill('2.0.0');
+  await signIn(page);
+  await page.goto(
+    '/catalog/sandbox/resource/team-vision.resnet50-vision/kubeflow',
+  );
+  const deploy = page.getByRole('button', { name: 'Deploy version 2.0.0' });
+  await expect(deploy).toBeVisible({ timeout: 60_000 });
+  // 1.0.0 is archived: it offers Restore, not Deploy.
+  await expect(
+    page.getByRole('button', { name: 'Deploy version 1.0.0' }),
+  ).toHaveCount(0);
+  await page.screenshot({
+    path: 'e2e-screenshots/model-page-deploy.png',
+    fullPage: true,
+  });
+  await deploy.click();
+
+  // The template opens with the model, the version and the profile filled in.
+  await expect(page).toHaveURL(
+    /\/create\/templates\/default\/kubeflow-deploy-model\?formData=/,
+  );
+  await expect(
+    page.getByRole('heading', { name: 'Deploy a model version' }).first(),
+  ).toBeVisible();
+  const version = page.getByRole('button', { name: /Version.*2\.0\.0/ });
+  await expect(version).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(/live · onnx 1 · created/)).toBeVisible();
+  await page.screenshot({
+    path: 'e2e-screenshots/template-deploy-version-picker.png',
+    fullPage: true,
+  });
+  // The picker lists the model's versions; the archived one cannot be chosen.
+  await version.click();
+  await expect(page.getByRole('option', { name: /^1\.0\.0/ })).toHaveAttribute(
+    'aria-disabled',
+    'true',
+  );
+  await page.screenshot({
+    path: 'e2e-screenshots/template-deploy-version-options.png',
+    fullPage: true,
+  });
+  await page.getByRole('option', { name: /^2\.0\.0/ }).click();
   await page.getByRole('button', { name: 'Next' }).click();
-  await pick(page, /Profile/, /team-vision/);
+
+  // The runtime picker: Automatic names the runtime the action would take; pick it explicitly.
+  const runtime = page.getByRole('button', {
+    name: /Serving runtime.*Automatic \(kserve-tritonserver\)/,
+  });
+  await expect(runtime).toBeVisible({ timeout: 30_000 });
+  await runtime.click();
+  await page.screenshot({
+    path: 'e2e-screenshots/template-deploy-runtime-options.png',
+    fullPage: true,
+  });
+  await page.getByRole('option', { name: /^kserve-tritonserver/ }).click();
+  await expect(
+    page.getByRole('button', { name: /Serving runtime.*kserve-tritonserver/ }),
+  ).toBeVisible();
   await page.getByLabel(/^Endpoint name/).fill('e2e-endpoint');
+  await page.screenshot({
+    path: 'e2e-screenshots/template-deploy-runtime-picker.png',
+    fullPage: true,
+  });
   await finish(page, 'template-deploy');
 
   const open = page.getByRole('link', { name: 'Open the endpoint page' });
