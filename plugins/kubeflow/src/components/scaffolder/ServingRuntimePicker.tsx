@@ -8,6 +8,7 @@ import FormHelperText from '@material-ui/core/FormHelperText';
 import ListItemText from '@material-ui/core/ListItemText';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
+import { useEffect } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { kubeflowApiRef } from '../../api/KubeflowApi';
 import { deployFormData, useSelectedModel } from './useSelectedModel';
@@ -66,6 +67,19 @@ export const ServingRuntimePicker = (
     artifact?.format,
     artifact?.formatVersion,
   ]);
+
+  // A runtime chosen for another version or profile that cannot serve this one falls back to
+  // automatic, so the form never sends what the list does not offer.
+  const offered = runtimes.value?.runtimes;
+  useEffect(() => {
+    if (
+      offered &&
+      formData &&
+      !offered.some(r => r.name === formData && !r.disabled)
+    ) {
+      onChange(AUTOMATIC);
+    }
+  }, [offered, formData, onChange]);
 
   const title = schema.title ?? 'Serving runtime';
   const hint = (text: string, error = false) => (

@@ -164,6 +164,15 @@ describe('KubeflowServingRuntimePicker', () => {
     expect(onChange).toHaveBeenCalledWith('kserve-tritonserver');
   });
 
+  it('falls back to Automatic when the chosen runtime does not serve the version', async () => {
+    const { api } = fakeApi();
+    const onChange = renderField(ServingRuntimePicker, api, {
+      value: 'kserve-sklearnserver',
+      form,
+    });
+    await waitFor(() => expect(onChange).toHaveBeenCalledWith(''));
+  });
+
   it('shows loading while the runtimes are read', async () => {
     const { api } = fakeApi({ getServingRuntimes: pending });
     renderField(ServingRuntimePicker, api, { form });
