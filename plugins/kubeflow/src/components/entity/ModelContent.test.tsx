@@ -125,7 +125,9 @@ describe('ModelContent', () => {
       name: 'Deploy version 2.0.0',
     });
     const href = new URL(deploy.getAttribute('href')!, 'http://portal');
-    expect(href.pathname).toBe('/create/templates/default/kubeflow-deploy-model');
+    expect(href.pathname).toBe(
+      '/create/templates/default/kubeflow-deploy-model',
+    );
     expect(JSON.parse(href.searchParams.get('formData')!)).toEqual({
       model: 'resource:sandbox/team-vision.resnet50-vision',
       version: '2.0.0',
