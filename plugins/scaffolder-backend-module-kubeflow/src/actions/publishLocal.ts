@@ -149,14 +149,14 @@ export function createProjectPublishAction(options: {
       // yet failed its first read, so the catalog has no stitched Location entity to list: its
       // ref is derived from its target, as the catalog names configured locations.
       // Reading locations and refreshing one is the portal's housekeeping, not the user's write.
-      const under = (target: string) =>
-        path.resolve(target).startsWith(root + path.sep);
+      const under = (file: string) =>
+        path.resolve(file).startsWith(root + path.sep);
       const refs = new Set(
         (options.catalogFileLocations ?? []).filter(under).map(
-          target =>
+          file =>
             `location:default/${
               locationSpecToLocationEntity({
-                location: { type: 'file', target },
+                location: { type: 'file', target: file },
               }).metadata.name
             }`,
         ),
