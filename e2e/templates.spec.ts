@@ -163,7 +163,7 @@ test('Deploy a model version: from the model page, resnet50-vision 2.0.0 becomes
   });
 });
 
-test('New ML project end to end: notebook, pipeline, first run, published; lands on the notebook', async ({
+test('New ML project end to end: notebook, pipeline, first run, published and in the catalog', async ({
   page,
 }) => {
   test.setTimeout(300_000);
@@ -191,8 +191,7 @@ test('New ML project end to end: notebook, pipeline, first run, published; lands
     path: 'e2e-screenshots/template-ml-project-done.png',
     fullPage: true,
   });
-  // The project's notebook server is a catalog entity at once. (The project Component itself is
-  // read from the local projects location on the catalog's next pass, not yet asserted here.)
+  // The project's notebook server is a catalog entity at once.
   await page.getByRole('link', { name: 'Open the notebook server' }).click();
   await expect(page).toHaveURL(
     /\/catalog\/sandbox\/resource\/team-vision\.e2e-churn-notebook/,
@@ -200,8 +199,22 @@ test('New ML project end to end: notebook, pipeline, first run, published; lands
   await expect(page.getByText('kubeflow-notebook').first()).toBeVisible({
     timeout: 60_000,
   });
+  await expect(page.getByRole('heading', { name: 'About' })).toBeVisible();
   await page.screenshot({
     path: 'e2e-screenshots/template-ml-project-notebook.png',
+    fullPage: true,
+  });
+  // The published project itself: the publish step asked the catalog to read it, so it is there
+  // in seconds — well before the catalog's own next pass over the location (100-150 s).
+  await expect(async () => {
+    await page.goto('/catalog/default/component/e2e-churn');
+    await expect(page.getByText('ml-project').first()).toBeVisible({
+      timeout: 5_000,
+    });
+  }).toPass({ timeout: 45_000 });
+  await expect(page.getByRole('heading', { name: 'e2e-churn' })).toBeVisible();
+  await page.screenshot({
+    path: 'e2e-screenshots/template-ml-project-component.png',
     fullPage: true,
   });
 });

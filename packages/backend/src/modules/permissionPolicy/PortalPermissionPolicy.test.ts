@@ -47,10 +47,19 @@ describe('PortalPermissionPolicy', () => {
       conditions: {
         anyOf: [
           {
+            // What the Kubeflow entity provider read from the cluster; not what a repository's
+            // catalog-info declares (such as a project made by the New ML project template).
             not: {
-              rule: 'HAS_ANNOTATION',
-              resourceType: 'catalog-entity',
-              params: { annotation: 'kubeflow.org/cluster' },
+              anyOf: [
+                {
+                  rule: 'HAS_ANNOTATION',
+                  resourceType: 'catalog-entity',
+                  params: {
+                    annotation: 'backstage.io/managed-by-location',
+                    value: 'kubeflow:sandbox',
+                  },
+                },
+              ],
             },
           },
           {

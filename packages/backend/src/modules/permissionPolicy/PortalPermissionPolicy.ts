@@ -14,7 +14,7 @@ import {
   createCatalogConditionalDecision,
 } from '@backstage/plugin-catalog-backend/alpha';
 import { kubernetesProxyPermission } from '@backstage/plugin-kubernetes-common';
-import { ANNOTATION_KUBEFLOW_CLUSTER } from '@kubeflow-backstage/plugin-kubeflow-common';
+import { ANNOTATION_LOCATION } from '@backstage/catalog-model';
 
 /** Label an operator sets on a Kubeflow entity (or its cluster object) to show it to everyone. */
 export const PUBLIC_LABEL = 'kubeflow.org/public';
@@ -22,7 +22,8 @@ export const PUBLIC_LABEL = 'kubeflow.org/public';
 /**
  * The portal's permission policy.
  *
- * - Catalog reads follow Kubeflow's tenancy: an entity that came from a Kubeflow cluster is visible
+ * - Catalog reads follow Kubeflow's tenancy: an entity that came from a Kubeflow cluster (the
+ *   Kubeflow entity provider manages it: `backstage.io/managed-by-location: kubeflow:<cluster>`) is visible
  *   to the members of the profile that owns it (the profile's Group lists its owner and
  *   contributors) and a profile's Group to its members, as on the cluster, where only they can see
  *   a profile's namespace. Only profile groups (`group:<cluster>/<profile>`) and the user's own
@@ -63,13 +64,20 @@ export class PortalPermissionPolicy implements PermissionPolicy {
           ref.startsWith('user:') ||
           this.clusters.some(cluster => ref.startsWith(`group:${cluster}/`)),
       );
+      const [first, ...rest] = this.clusters.map(cluster =>
+        catalogConditions.hasAnnotation({
+          annotation: ANNOTATION_LOCATION,
+          value: `kubeflow:${cluster}`,
+        }),
+      );
+      if (!first) return { result: AuthorizeResult.ALLOW }; // no Kubeflow cluster
+      const fromClusters = [first, ...rest] as [typeof first, ...typeof rest];
       return createCatalogConditionalDecision(request.permission, {
         anyOf: [
-          {
-            not: catalogConditions.hasAnnotation({
-              annotation: ANNOTATION_KUBEFLOW_CLUSTER,
-            }),
-          },
+          // Not read from a Kubeflow cluster (a repository's catalog-info, even one whose
+          // kubeflow.org/* annotations point at a profile: it shows only what its file says,
+          // and kubeflow-backend checks the profile for anything read from the cluster).
+          { not: { anyOf: fromClusters } },
           catalogConditions.hasLabel({ label: PUBLIC_LABEL }),
           {
             allOf: [
