@@ -89,6 +89,8 @@ test('Deploy a model version: from the model page, resnet50-vision 2.0.0 becomes
   await expect(
     page.getByRole('button', { name: 'Deploy version 1.0.0' }),
   ).toHaveCount(0);
+  // The lineage graph lays itself out after the table; wait for it so the picture shows it.
+  await expect(page.getByLabel('Training job resnet50-ddp')).toBeVisible();
   await page.screenshot({
     path: 'e2e-screenshots/model-page-deploy.png',
     fullPage: true,

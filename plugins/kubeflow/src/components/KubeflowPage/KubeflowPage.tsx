@@ -174,6 +174,7 @@ export const KubeflowPage = () => {
                   cluster={selectedCluster}
                   namespace={selectedNamespace}
                   refreshKey={refreshKey}
+                  canChange={canChange}
                 />
               </Grid>
             </>

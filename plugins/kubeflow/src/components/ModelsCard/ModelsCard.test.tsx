@@ -6,16 +6,27 @@ import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { screen, within } from '@testing-library/react';
 import { KubeflowApi, kubeflowApiRef } from '../../api/KubeflowApi';
 import { fakeApi, model } from '../../__testUtils__/fakeApi';
+import { selectedTemplateRouteRef } from '../../routes';
 import { ModelsCard } from './ModelsCard';
 
 jest.setTimeout(20_000);
 
-function render(api: KubeflowApi) {
+function render(api: KubeflowApi, canChange?: boolean) {
   renderInTestApp(
     <TestApiProvider apis={[[kubeflowApiRef, api]]}>
-      <ModelsCard cluster="sandbox" namespace="team-vision" refreshKey={0} />
+      <ModelsCard
+        cluster="sandbox"
+        namespace="team-vision"
+        refreshKey={0}
+        canChange={canChange}
+      />
     </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    {
+      mountedRoutes: {
+        '/catalog/:namespace/:kind/:name': entityRouteRef,
+        '/create/templates/:namespace/:templateName': selectedTemplateRouteRef,
+      },
+    },
   );
 }
 
@@ -32,6 +43,30 @@ describe('ModelsCard', () => {
     expect(
       within(row).getByText('resnet50-vision (2.0.0)'),
     ).toBeInTheDocument();
+  });
+
+  it('offers Deploy of the latest live version to editors only', async () => {
+    render(fakeApi().api, true);
+    const deploy = await screen.findByRole('button', {
+      name: 'Deploy version 2.0.0',
+    });
+    const href = new URL(deploy.getAttribute('href')!, 'http://portal');
+    expect(href.pathname).toBe(
+      '/create/templates/default/kubeflow-deploy-model',
+    );
+    expect(JSON.parse(href.searchParams.get('formData')!)).toEqual({
+      model: 'resource:sandbox/team-vision.resnet50-vision',
+      version: '2.0.0',
+      profile: 'group:sandbox/team-vision',
+    });
+  });
+
+  it('shows no Deploy to viewers', async () => {
+    render(fakeApi().api, false);
+    expect(await screen.findByText('resnet50-vision')).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: /^Deploy version/ }),
+    ).toBeNull();
   });
 
   it('says when a model is not deployed, and when a profile has no models', async () => {

@@ -9,15 +9,21 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { ModelDto } from '@kubeflow-backstage/plugin-kubeflow-common';
 import useAsync from 'react-use/esm/useAsync';
 import { NamespaceRef, kubeflowApiRef } from '../../api/KubeflowApi';
+import { DeployVersionButton } from '../entity/DeployVersionButton';
 import { StateLabel } from '../StateLabel';
 
 /** Where to deploy a version from: the "Deploy a model version" template. */
 export const DEPLOY_MODEL_TEMPLATE =
   '/create/templates/default/kubeflow-deploy-model';
 
-/** The registered models of a profile: latest live version, versions, where they are served. */
-export const ModelsCard = (props: NamespaceRef & { refreshKey: number }) => {
-  const { cluster, namespace, refreshKey } = props;
+/**
+ * The registered models of a profile: latest live version (with Deploy for those who may change
+ * the profile), versions, where they are served.
+ */
+export const ModelsCard = (
+  props: NamespaceRef & { refreshKey: number; canChange?: boolean },
+) => {
+  const { cluster, namespace, refreshKey, canChange = false } = props;
   const api = useApi(kubeflowApiRef);
   const { value, loading, error } = useAsync(
     () => api.getModels({ cluster, namespace }),
@@ -40,7 +46,16 @@ export const ModelsCard = (props: NamespaceRef & { refreshKey: number }) => {
         { title: 'Description', render: m => m.description ?? '' },
         {
           title: 'Latest live version',
-          render: m => m.versions.find(v => v.state === 'LIVE')?.name ?? '—',
+          render: m => {
+            const live = m.versions.find(v => v.state === 'LIVE');
+            if (!live) return '—';
+            return (
+              <div style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
+                {live.name}
+                {canChange && <DeployVersionButton model={m} version={live} />}
+              </div>
+            );
+          },
         },
         { title: 'Versions', render: m => m.versions.length },
         {
