@@ -1,7 +1,10 @@
 import { expect, Page, test } from '@playwright/test';
 import { signIn } from './signIn';
 
-/** Picks an option of an EntityPicker / OwnerPicker (an MUI Autocomplete) by its label. */
+/**
+ * Picks an option of a form field by its label: an EntityPicker / OwnerPicker (an MUI
+ * Autocomplete) or one of our select fields (KubeflowProfilePicker and the others).
+ */
 async function pick(
   page: Page,
   label: string | RegExp,
@@ -9,6 +12,7 @@ async function pick(
 ) {
   const box = page
     .getByRole('combobox', { name: label })
+    .or(page.getByRole('button', { name: label }))
     .or(page.getByLabel(label).first());
   await box.first().click();
   await page.getByRole('option', { name: option }).first().click();
@@ -44,7 +48,10 @@ test('Notebook template: the guest creates a notebook server in team-vision and 
 }) => {
   test.setTimeout(180_000);
   await openTemplate(page, 'kubeflow-notebook', 'Notebook server');
-  await pick(page, /Profile/, /team-vision/);
+  // Only the profiles the guest may write to: team-vision (edit), not team-nlp (view).
+  await page.getByRole('button', { name: /Profile/ }).click();
+  await expect(page.getByRole('option')).toHaveText([/^team-vision\s*edit/]);
+  await page.getByRole('option', { name: /team-vision/ }).click();
   await page.getByLabel(/^Name/).fill('e2e-notebook');
   await page.screenshot({
     path: 'e2e-screenshots/template-notebook-form.png',

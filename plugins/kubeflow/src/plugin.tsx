@@ -15,6 +15,7 @@ import { isKubeflowLiveEntity } from './components/EntityKubeflowContent/isKubef
 import { selectedTemplateRouteRef } from './routes';
 import {
   modelVersionPickerField,
+  profilePickerField,
   servingRuntimePickerField,
 } from './components/scaffolder/formFields';
 
@@ -87,6 +88,7 @@ export const kubeflowPlugin = createFrontendPlugin({
     entityKubeflowContent,
     entityProfileExperimentsContent,
     modelVersionPickerField,
+    profilePickerField,
     servingRuntimePickerField,
   ],
 });

@@ -30,3 +30,17 @@ export const servingRuntimePickerField = FormFieldBlueprint.make({
       ),
   },
 });
+
+/** Profiles the user may write to: `ui:field: KubeflowProfilePicker` (`ui:options.minRole`). */
+export const profilePickerField = FormFieldBlueprint.make({
+  name: 'profile-picker',
+  params: {
+    field: () =>
+      import('./ProfilePicker').then(m =>
+        createFormField({
+          name: 'KubeflowProfilePicker',
+          component: m.ProfilePicker,
+        }),
+      ),
+  },
+});

@@ -11,6 +11,7 @@ import { KubeflowApi, kubeflowApiRef } from '../../api/KubeflowApi';
 import { fakeApi, model } from '../../__testUtils__/fakeApi';
 import { kubeflowEntity } from '../../__testUtils__/renderEntity';
 import { ModelVersionPicker } from './ModelVersionPicker';
+import { ProfilePicker } from './ProfilePicker';
 import { ServingRuntimePicker } from './ServingRuntimePicker';
 
 const MODEL_REF = 'resource:sandbox/team-vision.resnet50-vision';
@@ -22,14 +23,18 @@ const catalogApi = catalogApiMock({
 function renderField(
   Field: typeof ModelVersionPicker,
   api: KubeflowApi,
-  options: { value?: string; form: Record<string, unknown> },
+  options: {
+    value?: string;
+    form: Record<string, unknown>;
+    uiSchema?: Record<string, unknown>;
+  },
 ) {
   const onChange = jest.fn();
   const props = {
     formData: options.value,
     onChange,
     schema: { title: 'Field', description: 'What to pick.' },
-    uiSchema: {},
+    uiSchema: options.uiSchema ?? {},
     formContext: { formData: options.form },
     idSchema: { $id: 'root_field' },
     rawErrors: [],
@@ -218,6 +223,71 @@ describe('KubeflowServingRuntimePicker', () => {
     });
     expect(
       await screen.findByText('Choose the profile first.'),
+    ).toBeInTheDocument();
+  });
+});
+
+describe('KubeflowProfilePicker', () => {
+  const owner = { 'ui:options': { minRole: 'owner' } };
+
+  it('offers the profiles the user may write to, as group refs, and picks a lone one', async () => {
+    // team-vision: edit; team-nlp: view (not offered).
+    const onChange = renderField(ProfilePicker, fakeApi().api, { form: {} });
+    await waitFor(() =>
+      expect(onChange).toHaveBeenCalledWith('group:sandbox/team-vision'),
+    );
+    const options = await openOptions();
+    expect(options.map(o => o.textContent)).toEqual([
+      'team-visionedit · Local sandbox',
+    ]);
+  });
+
+  it('offers only profiles the user owns when the template needs an owner, and says why there are none', async () => {
+    const onChange = renderField(ProfilePicker, fakeApi().api, {
+      value: 'group:sandbox/team-vision',
+      form: {},
+      uiSchema: owner,
+    });
+    expect(
+      await screen.findByText(/You are not the owner of any Kubeflow profile/),
+    ).toBeInTheDocument();
+    // The prefilled profile is one the user may not use: cleared.
+    expect(onChange).toHaveBeenCalledWith(undefined);
+  });
+
+  it('lists owned profiles for an owner', async () => {
+    const { api } = fakeApi({
+      getProfiles: async () => [
+        { name: 'team-vision', role: 'owner' },
+        { name: 'team-nlp', role: 'edit' },
+      ],
+    });
+    renderField(ProfilePicker, api, { form: {}, uiSchema: owner });
+    const options = await openOptions();
+    expect(options.map(o => o.textContent)).toEqual([
+      'team-visionowner · Local sandbox',
+    ]);
+  });
+
+  it('shows a progress bar while loading', async () => {
+    renderField(ProfilePicker, fakeApi({ getClusters: pending }).api, {
+      form: {},
+    });
+    expect(await screen.findByRole('progressbar')).toBeInTheDocument();
+  });
+
+  it('says why the profiles could not be read', async () => {
+    const { api } = fakeApi({
+      getProfiles: async () => {
+        throw new Error('sandbox: 503 profiles unavailable');
+      },
+    });
+    renderField(ProfilePicker, api, { form: {} });
+    expect(
+      await screen.findByText(/Could not load your Kubeflow profiles/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getAllByText(/503 profiles unavailable/)[0],
     ).toBeInTheDocument();
   });
 });
