@@ -299,27 +299,32 @@ describe('deploy/: the kustomize overlays', () => {
     60_000,
   );
 
+  /** The texts of the config files the overlay's container loads (`--config`), in order. */
+  const configLayers = (overlay: string): string[] => {
+    const objects = rendered.get(overlay)!;
+    const [container] = only(objects, 'Deployment').spec.template.spec
+      .containers;
+    const mounted = Object.assign(
+      {},
+      ...objects
+        .filter(o => o.kind === 'ConfigMap')
+        .map(o => o.data as Record<string, string>),
+    );
+    return (container.args as string[])
+      .filter((_, i, all) => all[i - 1] === '--config')
+      .map(f =>
+        f.startsWith('/etc/kubeflow-portal/')
+          ? mounted[path.basename(f)]
+          : fs.readFileSync(path.join(REPO, f), 'utf8'),
+      );
+  };
+
   it.each(['sandbox', 'production', 'production-istio'])(
     'the %s catalog reads only files the image holds (packages/backend/Dockerfile)',
     overlay => {
-      const objects = rendered.get(overlay)!;
-      const [container] = only(objects, 'Deployment').spec.template.spec
-        .containers;
-      const mounted = Object.assign(
-        {},
-        ...objects
-          .filter(o => o.kind === 'ConfigMap')
-          .map(o => o.data as Record<string, string>),
-      );
-      const layers = (container.args as string[])
-        .filter((_, i, all) => all[i - 1] === '--config')
-        .map(f =>
-          yaml.load(
-            f.startsWith('/etc/kubeflow-portal/')
-              ? mounted[path.basename(f)]
-              : fs.readFileSync(path.join(REPO, f), 'utf8'),
-          ),
-        ) as any[];
+      const layers = configLayers(overlay).map(text =>
+        yaml.load(text),
+      ) as any[];
       // Lists are replaced: the last layer that has catalog.locations decides.
       const locations = layers.filter(l => l?.catalog?.locations).pop().catalog
         .locations as Array<{ type: string; target: string }>;
@@ -391,22 +396,7 @@ describe('deploy/: the kustomize overlays', () => {
   it.each(['production', 'production-istio'])(
     'the %s sign-in: OIDC with every credential from the auth Secret, guest refused',
     overlay => {
-      const objects = rendered.get(overlay)!;
-      const [container] = only(objects, 'Deployment').spec.template.spec
-        .containers;
-      const mounted = Object.assign(
-        {},
-        ...objects
-          .filter(o => o.kind === 'ConfigMap')
-          .map(o => o.data as Record<string, string>),
-      );
-      const layers = (container.args as string[])
-        .filter((_, i, all) => all[i - 1] === '--config')
-        .map(f =>
-          f.startsWith('/etc/kubeflow-portal/')
-            ? mounted[path.basename(f)]
-            : fs.readFileSync(path.join(REPO, f), 'utf8'),
-        );
+      const layers = configLayers(overlay);
       // Later layers win: the last one that sets a key decides.
       const last = (get: (layer: any) => unknown) =>
         layers
