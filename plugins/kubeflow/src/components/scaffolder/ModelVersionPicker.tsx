@@ -1,4 +1,4 @@
-import { ErrorPanel, Progress } from '@backstage/core-components';
+import { ErrorPanel } from '@backstage/core-components';
 import { ModelVersionDto } from '@kubeflow-backstage/plugin-kubeflow-common';
 import { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
 import FormControl from '@material-ui/core/FormControl';
@@ -7,6 +7,7 @@ import ListItemText from '@material-ui/core/ListItemText';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import { useEffect } from 'react';
+import { FieldHint, FieldLoading } from './FieldStates';
 import { deployFormData, useSelectedModel } from './useSelectedModel';
 
 /** A version's format as its model artifact declares it, e.g. `onnx 1`. */
@@ -64,21 +65,13 @@ export const ModelVersionPicker = (
   const title = schema.title ?? 'Version';
   if (!modelRef) {
     return (
-      <FormControl fullWidth margin="normal">
-        <TextField label={title} disabled value="" />
-        <FormHelperText>
-          Choose the registered model first; its versions appear here.
-        </FormHelperText>
-      </FormControl>
+      <FieldHint title={title}>
+        Choose the registered model first; its versions appear here.
+      </FieldHint>
     );
   }
   if (model.loading) {
-    return (
-      <FormControl fullWidth margin="normal">
-        <Progress />
-        <FormHelperText>Loading the versions of {modelRef}…</FormHelperText>
-      </FormControl>
-    );
+    return <FieldLoading>Loading the versions of {modelRef}…</FieldLoading>;
   }
   if (model.error) {
     return (
@@ -94,13 +87,10 @@ export const ModelVersionPicker = (
   }
   if (!live.length) {
     return (
-      <FormControl fullWidth margin="normal" error>
-        <TextField label={title} disabled value="" />
-        <FormHelperText>
-          This model has no live versions. Restore an archived version on the
-          model's page, or register a new one, then come back.
-        </FormHelperText>
-      </FormControl>
+      <FieldHint title={title} error>
+        This model has no live versions. Restore an archived version on the
+        model's page, or register a new one, then come back.
+      </FieldHint>
     );
   }
   return (

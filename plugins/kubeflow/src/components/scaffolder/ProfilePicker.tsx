@@ -1,4 +1,4 @@
-import { ErrorPanel, Progress } from '@backstage/core-components';
+import { ErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
 import FormControl from '@material-ui/core/FormControl';
@@ -7,6 +7,7 @@ import ListItemText from '@material-ui/core/ListItemText';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import { useEffect } from 'react';
+import { FieldHint, FieldLoading } from './FieldStates';
 import useAsync from 'react-use/esm/useAsync';
 import { kubeflowApiRef } from '../../api/KubeflowApi';
 
@@ -64,12 +65,7 @@ export const ProfilePicker = (props: FieldExtensionComponentProps<string>) => {
 
   const title = schema.title ?? 'Profile';
   if (profiles.loading) {
-    return (
-      <FormControl fullWidth margin="normal">
-        <Progress />
-        <FormHelperText>Loading your Kubeflow profiles…</FormHelperText>
-      </FormControl>
-    );
+    return <FieldLoading>Loading your Kubeflow profiles…</FieldLoading>;
   }
   if (profiles.error) {
     return (
@@ -86,14 +82,11 @@ export const ProfilePicker = (props: FieldExtensionComponentProps<string>) => {
   }
   if (!options.length) {
     return (
-      <FormControl fullWidth margin="normal" error>
-        <TextField label={title} disabled value="" />
-        <FormHelperText>
-          You are not {minRole === 'owner' ? 'the owner' : 'an editor'} of any
-          Kubeflow profile. Ask a profile's owner to add you as a contributor,
-          or create your own profile with the Profile template.
-        </FormHelperText>
-      </FormControl>
+      <FieldHint title={title} error>
+        You are not {minRole === 'owner' ? 'the owner' : 'an editor'} of any
+        Kubeflow profile. Ask a profile's owner to add you as a contributor, or
+        create your own profile with the Profile template.
+      </FieldHint>
     );
   }
   return (
