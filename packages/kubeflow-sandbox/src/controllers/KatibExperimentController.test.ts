@@ -9,6 +9,7 @@ import {
   waitFor,
   type TestCluster,
 } from './__fixtures__/harness';
+import { gridValues } from './katibModel';
 
 const EXPERIMENTS = 'experiments.kubeflow.org';
 const TRIALS = 'trials.kubeflow.org';
@@ -201,7 +202,17 @@ describe('KatibExperimentController', () => {
           t.metadata.labels?.['katib.kubeflow.org/experiment'] === 'grid-goal',
       );
     expect(trials.length).toBeLessThan(5);
-    expect((trials[0].spec as any).parameterAssignments[0].value).toBe('0.01');
+    // Grid search walks the grid from its start; the store lists trials in no particular order.
+    const values = trials
+      .map(t => (t.spec as any).parameterAssignments[0].value)
+      .sort();
+    const grid = gridValues({
+      name: 'lr',
+      parameterType: 'double',
+      feasibleSpace: { min: '0.01', max: '0.05', step: '0.01' },
+    });
+    expect(grid[0]).toBe('0.01');
+    expect(values).toEqual(grid.slice(0, values.length));
   });
   it('restarts a completed, resumable experiment when maxTrialCount is raised', async () => {
     const { store } = cluster;
@@ -242,8 +253,7 @@ describe('KatibExperimentController', () => {
     const oneShot = store.get(EXPERIMENTS, 'team-a', 'one-shot') as any;
     expect(oneShot.status.trials).toBe(2);
     expect(
-      oneShot.status.conditions.find((c: any) => c.type === 'Succeeded')
-        .status,
+      oneShot.status.conditions.find((c: any) => c.type === 'Succeeded').status,
     ).toBe('True');
   });
 });
