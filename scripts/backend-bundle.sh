@@ -22,3 +22,20 @@ unpack_backend() {
   cp -r "$REPO_ROOT"/examples "$REPO_ROOT"/templates "$REPO_ROOT"/catalog-info.yaml \
     "$REPO_ROOT"/app-config.yaml "$REPO_ROOT"/app-config.production.yaml "$dir/"
 }
+
+# Prints a config layer pointing the Kubernetes plugin's (and so Kubeflow's) `sandbox` cluster at
+# the local sandbox, with $1 as its token: a canary the canary scan looks for in every log.
+sandbox_cluster_config() {
+  cat <<EOF
+kubernetes:
+  clusterLocatorMethods:
+    - type: config
+      clusters:
+        - name: sandbox
+          url: http://127.0.0.1:\${KUBEFLOW_SANDBOX_PORT:-7010}
+          authProvider: serviceAccount
+          serviceAccountToken: $1
+          skipTLSVerify: true
+          skipMetricsLookup: true
+EOF
+}

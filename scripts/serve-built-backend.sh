@@ -10,18 +10,7 @@ unpack_backend "$dir"
 # The sandbox cluster's credential is a canary (the sandbox takes any unknown token as the
 # portal's identity): scripts/canary-scan.sh proves the served portal never logs it.
 canary="KFCANARY_e2etoken_$(printf '%s' 3b7f9d20)"
-cat >"$dir/canary.yaml" <<EOF
-kubernetes:
-  clusterLocatorMethods:
-    - type: config
-      clusters:
-        - name: sandbox
-          url: http://127.0.0.1:\${KUBEFLOW_SANDBOX_PORT:-7010}
-          authProvider: serviceAccount
-          serviceAccountToken: $canary
-          skipTLSVerify: true
-          skipMetricsLookup: true
-EOF
+sandbox_cluster_config "$canary" >"$dir/canary.yaml"
 # Run from packages/backend, as `yarn start` does, so app-config.yaml's ../../ paths resolve.
 cd "$dir/packages/backend"
 if [ -n "${KUBEFLOW_TEST_LOG_DIR:-}" ]; then

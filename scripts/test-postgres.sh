@@ -31,18 +31,7 @@ unpack_backend "$work/backend"
 # The cluster credential is a canary (assembled here, never written whole in this file): the
 # canary scan proves the production backend never logs it.
 canary="KFCANARY_prodtoken_$(printf '%s' 5e0d41a7)"
-cat >"$work/canary.yaml" <<EOF
-kubernetes:
-  clusterLocatorMethods:
-    - type: config
-      clusters:
-        - name: sandbox
-          url: http://127.0.0.1:\${KUBEFLOW_SANDBOX_PORT:-7010}
-          authProvider: serviceAccount
-          serviceAccountToken: $canary
-          skipTLSVerify: true
-          skipMetricsLookup: true
-EOF
+sandbox_cluster_config "$canary" >"$work/canary.yaml"
 (
   cd "$work/backend"
   POSTGRES_HOST=127.0.0.1 POSTGRES_PORT=$PG_PORT POSTGRES_USER=postgres POSTGRES_PASSWORD=unused \
