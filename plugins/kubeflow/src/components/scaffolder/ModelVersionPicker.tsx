@@ -1,13 +1,8 @@
 import { ErrorPanel } from '@backstage/core-components';
 import { ModelVersionDto } from '@kubeflow-backstage/plugin-kubeflow-common';
 import { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
-import FormControl from '@material-ui/core/FormControl';
-import FormHelperText from '@material-ui/core/FormHelperText';
-import ListItemText from '@material-ui/core/ListItemText';
-import MenuItem from '@material-ui/core/MenuItem';
-import TextField from '@material-ui/core/TextField';
 import { useEffect } from 'react';
-import { FieldHint, FieldLoading } from './FieldStates';
+import { FieldHint, FieldLoading, FieldSelect } from './FieldStates';
 import { deployFormData, useSelectedModel } from './useSelectedModel';
 
 /** A version's format as its model artifact declares it, e.g. `onnx 1`. */
@@ -94,29 +89,23 @@ export const ModelVersionPicker = (
     );
   }
   return (
-    <FormControl fullWidth margin="normal" required={required}>
-      <TextField
-        id={idSchema?.$id}
-        select
-        label={title}
-        required={required}
-        value={chosen && chosen.state !== 'ARCHIVED' ? chosen.name : ''}
-        onChange={e => onChange(e.target.value)}
-        error={!!rawErrors?.length}
-        SelectProps={{
-          renderValue: value => String(value),
-        }}
-      >
-        {versions.map(v => (
-          <MenuItem key={v.id} value={v.name} disabled={v.state === 'ARCHIVED'}>
-            <ListItemText primary={v.name} secondary={describe(v)} />
-          </MenuItem>
-        ))}
-      </TextField>
-      <FormHelperText>
-        {chosen ? `${describe(chosen)}. ` : ''}
-        {schema.description}
-      </FormHelperText>
-    </FormControl>
+    <FieldSelect
+      id={idSchema?.$id}
+      title={title}
+      required={required}
+      value={chosen && chosen.state !== 'ARCHIVED' ? chosen.name : ''}
+      onChange={onChange}
+      error={!!rawErrors?.length}
+      renderValue={value => String(value)}
+      options={versions.map(v => ({
+        value: v.name,
+        primary: v.name,
+        secondary: describe(v),
+        disabled: v.state === 'ARCHIVED',
+      }))}
+    >
+      {chosen ? `${describe(chosen)}. ` : ''}
+      {schema.description}
+    </FieldSelect>
   );
 };

@@ -1,13 +1,8 @@
 import { ErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
-import FormControl from '@material-ui/core/FormControl';
-import FormHelperText from '@material-ui/core/FormHelperText';
-import ListItemText from '@material-ui/core/ListItemText';
-import MenuItem from '@material-ui/core/MenuItem';
-import TextField from '@material-ui/core/TextField';
 import { useEffect } from 'react';
-import { FieldHint, FieldLoading } from './FieldStates';
+import { FieldHint, FieldLoading, FieldSelect } from './FieldStates';
 import useAsync from 'react-use/esm/useAsync';
 import { kubeflowApiRef } from '../../api/KubeflowApi';
 
@@ -90,27 +85,21 @@ export const ProfilePicker = (props: FieldExtensionComponentProps<string>) => {
     );
   }
   return (
-    <FormControl fullWidth margin="normal" required={required}>
-      <TextField
-        id={idSchema?.$id}
-        select
-        label={title}
-        required={required}
-        value={chosen?.ref ?? ''}
-        onChange={e => onChange(e.target.value)}
-        error={!!rawErrors?.length}
-        SelectProps={{ renderValue: () => chosen?.name ?? '' }}
-      >
-        {options.map(p => (
-          <MenuItem key={p.ref} value={p.ref}>
-            <ListItemText
-              primary={p.name}
-              secondary={`${p.role} · ${p.cluster}`}
-            />
-          </MenuItem>
-        ))}
-      </TextField>
-      <FormHelperText>{schema.description}</FormHelperText>
-    </FormControl>
+    <FieldSelect
+      id={idSchema?.$id}
+      title={title}
+      required={required}
+      value={chosen?.ref ?? ''}
+      onChange={onChange}
+      error={!!rawErrors?.length}
+      renderValue={() => chosen?.name ?? ''}
+      options={options.map(p => ({
+        value: p.ref,
+        primary: p.name,
+        secondary: `${p.role} · ${p.cluster}`,
+      }))}
+    >
+      {schema.description}
+    </FieldSelect>
   );
 };
