@@ -5,6 +5,9 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$REPO_ROOT"
 SKIP_POSTGRES=1 bash scripts/toolchain.sh
+# The official definitions, when they can be had (mirror or upstream); without them the sandbox
+# validates every kind against its built-in core schema and says so.
+node scripts/specs.mjs --optional
 
 export KUBEFLOW_SANDBOX_PORT="${KUBEFLOW_SANDBOX_PORT:-7010}"
 source scripts/sandbox.sh

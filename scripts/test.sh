@@ -10,6 +10,11 @@ export CI=true
 started=$(date +%s)
 step() { echo; echo "=== $1 ($(( $(date +%s) - started )) s)"; }
 
+# The tests answer to the official definitions: without them, stop now with one line, not later in
+# dozens of tests. (Any Node will do; the toolchain's comes next.)
+step "official definitions (specs/lock.json)"
+node scripts/specs.mjs
+
 step "toolchain"
 bash scripts/toolchain.sh
 
@@ -44,6 +49,9 @@ bash scripts/test-postgres.sh 2>&1 | tee "$KUBEFLOW_TEST_LOG_DIR/postgres.log"
 
 step "end-to-end journeys (Playwright, Chromium)"
 yarn test:e2e 2>&1 | tee "$KUBEFLOW_TEST_LOG_DIR/e2e.log"
+
+step "the start command in a plain clone (nothing beside it, no definitions)"
+bash scripts/test-plain-clone.sh 2>&1 | tee "$KUBEFLOW_TEST_LOG_DIR/plain-clone.log"
 
 step "no secret canary in any log (tests, production backend, e2e backend)"
 bash scripts/canary-scan.sh "$KUBEFLOW_TEST_LOG_DIR"

@@ -74,37 +74,69 @@ describe('startSandbox', () => {
     }
   });
 
-  it('serves the Kubeflow kinds permissively when the specs directory is missing', async () => {
+  it('without the official definitions, serves the demo and validates the core of every kind', async () => {
     const warnings: string[] = [];
     const sandbox = await startSandbox({
       port: 0,
-      seed: 'none',
-      controllers: false,
+      seed: 'demo',
+      timeScale: 0.01,
       specsDir: '/nonexistent',
       logger: { warn: m => warnings.push(m) },
     });
+    const post = (url: string, body: object) =>
+      fetch(`${sandbox.url}${url}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
     try {
       expect(warnings).toHaveLength(1);
-      await sandbox.store.create('namespaces', {
-        apiVersion: 'v1',
-        kind: 'Namespace',
-        metadata: { name: 'x' },
+      expect(warnings[0]).toMatch(/no official definitions in \/nonexistent/);
+      // The demo seeds itself from its own data: every kind the portal ingests is there.
+      for (const [key, min] of Object.entries({
+        'notebooks.kubeflow.org': 5,
+        'inferenceservices.serving.kserve.io': 3,
+        'experiments.kubeflow.org': 3,
+        'trainjobs.trainer.kubeflow.org': 1,
+        'sparkapplications.sparkoperator.k8s.io': 1,
+        'clustertrainingruntimes.trainer.kubeflow.org': 1,
+      })) {
+        expect(sandbox.store.list(key).length).toBeGreaterThanOrEqual(min);
+      }
+      const notebooks =
+        '/apis/kubeflow.org/v1/namespaces/team-vision/notebooks';
+      const noImage = await post(notebooks, {
+        apiVersion: 'kubeflow.org/v1',
+        kind: 'Notebook',
+        metadata: { name: 'no-image' },
+        spec: { template: { spec: { containers: [{ name: 'no-image' }] } } },
       });
-      const res = await fetch(
-        `${sandbox.url}/apis/kubeflow.org/v1/namespaces/x/notebooks`,
-        {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({
-            apiVersion: 'kubeflow.org/v1',
-            kind: 'Notebook',
-            metadata: { name: 'n' },
-            spec: { anything: true },
-          }),
+      expect(noImage.status).toBe(422);
+      expect((await noImage.json()).details.causes).toEqual([
+        expect.objectContaining({
+          field: 'spec.template.spec.containers[0].image',
+        }),
+      ]);
+      const isvcs =
+        '/apis/serving.kserve.io/v1beta1/namespaces/team-vision/inferenceservices';
+      const badReplicas = await post(isvcs, {
+        apiVersion: 'serving.kserve.io/v1beta1',
+        kind: 'InferenceService',
+        metadata: { name: 'bad' },
+        spec: { predictor: { minReplicas: 'two' } },
+      });
+      expect(badReplicas.status).toBe(422);
+      const kept = await post(notebooks, {
+        apiVersion: 'kubeflow.org/v1',
+        kind: 'Notebook',
+        metadata: { name: 'kept' },
+        spec: {
+          template: { spec: { containers: [{ name: 'kept', image: 'x' }] } },
+          anything: true,
         },
-      );
-      expect(res.status).toBe(201);
-      expect((await res.json()).spec).toEqual({ anything: true });
+      });
+      expect(kept.status).toBe(201);
+      expect((await kept.json()).spec.anything).toBe(true);
     } finally {
       await sandbox.stop();
     }

@@ -28,7 +28,7 @@ export interface SandboxOptions {
   stateFile?: string;
   /** Multiplies controller delays (default 1). */
   timeScale?: number;
-  /** The shared specs directory (default: env KUBEFLOW_SPECS_DIR or `<repo>/../shared/specs`). */
+  /** The official definitions (default: see {@link resolveSpecsDir}). */
   specsDir?: string;
   /** Watch history size, the compaction window (default 1000). */
   historySize?: number;
@@ -63,7 +63,10 @@ export interface Sandbox {
   stop(): Promise<void>;
 }
 
-/** The specs directory: option, env `KUBEFLOW_SPECS_DIR`, or `../shared/specs` beside the repo. */
+/**
+ * The official definitions: the option, env `KUBEFLOW_SPECS_DIR`, or what `scripts/specs.mjs`
+ * materialised from `specs/lock.json` into `<repo>/specs/upstream`.
+ */
 export function resolveSpecsDir(specsDir?: string): string {
   // The sandbox always runs from source (tsx / jest), so __dirname is this source folder.
   // eslint-disable-next-line no-restricted-syntax
@@ -71,7 +74,7 @@ export function resolveSpecsDir(specsDir?: string): string {
   return (
     specsDir ??
     process.env.KUBEFLOW_SPECS_DIR ??
-    path.resolve(sourceDir, '../../../../shared/specs')
+    path.resolve(sourceDir, '../../../specs/upstream')
   );
 }
 

@@ -1,6 +1,6 @@
 /**
  * The Kubeflow CRDs the sandbox serves: where each lives under the specs directory, and the
- * names to serve it under when the specs directory is missing (then with a permissive schema).
+ * names to serve it under when the specs directory is missing (then with its core schema).
  */
 export interface CrdEntry {
   /** Path relative to the specs directory. */

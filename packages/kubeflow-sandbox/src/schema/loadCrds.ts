@@ -9,6 +9,7 @@ import {
   KATIB_SWAGGER,
 } from './crdCatalog';
 import type { PrinterColumn, ServedType } from './coreTypes';
+import { CORE_CRD_SCHEMAS } from './coreCrdSchemas';
 
 /** A JSON schema (an OpenAPI v3 structural schema or a swagger component). */
 export type JsonSchema = Record<string, any>;
@@ -96,9 +97,23 @@ function readYamlDocuments(file: string): JsonSchema[] {
     .filter(Boolean) as JsonSchema[];
 }
 
+/** Serves `entry` under the catalogue's names with its built-in core schema (coreCrdSchemas). */
+function addFallback(
+  entry: CrdEntry,
+  types: ServedType[],
+  schemas: Map<string, VersionSchema>,
+): void {
+  const type = fallbackType(entry);
+  types.push(type);
+  for (const version of entry.versions)
+    schemas.set(`${type.key}@${version}`, {
+      structural: CORE_CRD_SCHEMAS[entry.kind],
+    });
+}
+
 /**
- * Reads the Kubeflow CRDs from `specsDir` (see crdCatalog). Missing files fall back to the
- * catalogue's names with no schema (permissive), reported in `warnings`.
+ * Reads the Kubeflow CRDs from `specsDir` (see crdCatalog). A missing directory or file falls
+ * back to the catalogue's names with the kind's core schema, reported in `warnings`.
  */
 export function loadCrds(specsDir: string): LoadedCrds {
   const types: ServedType[] = [];
@@ -106,9 +121,13 @@ export function loadCrds(specsDir: string): LoadedCrds {
   const warnings: string[] = [];
   if (!fs.existsSync(specsDir)) {
     warnings.push(
-      `Kubeflow specs directory ${specsDir} not found; serving Kubeflow kinds with a permissive schema`,
+      `kubeflow-sandbox: no official definitions in ${specsDir} (node scripts/specs.mjs fetches them); ` +
+        'every Kubeflow kind is served with its built-in core schema: required fields and the types ' +
+        'of the fields the portal reads are checked, unknown fields are kept, the rest of each CRD ' +
+        '(enums, formats, nested types) and the built-in kinds are not checked',
     );
-    return { types: CRD_CATALOG.map(fallbackType), schemas, warnings };
+    for (const entry of CRD_CATALOG) addFallback(entry, types, schemas);
+    return { types, schemas, warnings };
   }
   let katibComponents: Record<string, JsonSchema> | undefined;
   const katib = () => {
@@ -138,7 +157,7 @@ export function loadCrds(specsDir: string): LoadedCrds {
       warnings.push(`Could not read ${file}: ${(error as Error).message}`);
     }
     if (!crd) {
-      types.push(fallbackType(entry));
+      addFallback(entry, types, schemas);
       continue;
     }
     const type = typeFromCrd(crd);

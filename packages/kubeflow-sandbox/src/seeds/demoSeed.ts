@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { ObjectStore, ProxiedService } from '../store/types';
 import { KfpService } from '../services/kfp/KfpService';
 import { ModelRegistryService } from '../services/modelRegistry/ModelRegistryService';
@@ -8,7 +7,7 @@ import {
   completedSparkApplication,
   podDefaults,
   seedNotebook,
-  spawnerImages,
+  DEMO_IMAGES,
   sparkSpec,
   tensorboard,
   torchDistributedRuntime,
@@ -21,7 +20,7 @@ import {
   seedModel,
   seedPipeline,
 } from './demoMlops';
-import { readSampleIr } from './pipelineIr';
+import { DEMO_IR_TEMPLATE } from './pipelineIr';
 import {
   DEMO_ENDPOINTS,
   DEMO_PIPELINES,
@@ -31,15 +30,6 @@ import {
 import { SeedWriter } from './seedObjects';
 import { seedClusterServingRuntimes } from './servingRuntimes';
 import { servingRuntimeFor } from '../controllers/inferenceServiceModel';
-
-/** The shared specs directory (`KUBEFLOW_SPECS_DIR`, default `<repo>/../shared/specs`). */
-export function seedSpecsDir(): string {
-  return (
-    process.env.KUBEFLOW_SPECS_DIR ??
-    // eslint-disable-next-line no-restricted-syntax
-    path.resolve(__dirname, '../../../../../shared/specs')
-  );
-}
 
 const KFP_KEY = 'kubeflow/ml-pipeline:8888';
 const MR_KEY = 'kubeflow/model-registry-service:8080';
@@ -52,10 +42,9 @@ const MR_KEY = 'kubeflow/model-registry-service:8080';
 export function applyDemoSeed(
   store: ObjectStore,
   services: Record<string, ProxiedService>,
-  specsDir = seedSpecsDir(),
 ): void {
   const writer = new SeedWriter(store);
-  const images = spawnerImages(specsDir);
+  const images = DEMO_IMAGES;
   const kfpService = services[KFP_KEY];
   const mrService = services[MR_KEY];
   const kfp =
@@ -64,13 +53,13 @@ export function applyDemoSeed(
     mrService instanceof ModelRegistryService
       ? mrService.repository
       : undefined;
-  const sample = readSampleIr(specsDir, 'add_numbers');
+  const sample = DEMO_IR_TEMPLATE;
 
   seedProfiles(writer, DEMO_PROFILES);
   seedClusterServingRuntimes(writer);
   writer.create(
     'clustertrainingruntimes.trainer.kubeflow.org',
-    torchDistributedRuntime(specsDir),
+    torchDistributedRuntime(),
   );
   for (const p of DEMO_PROFILES)
     for (const pd of podDefaults(p.name))

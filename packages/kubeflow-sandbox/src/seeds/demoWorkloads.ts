@@ -1,6 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import yaml from 'js-yaml';
 import type { KubeObject } from '../store/types';
 import {
   notebookContainers,
@@ -11,28 +8,28 @@ import {
 } from '../controllers/NotebookController';
 import { podStatus, writeLog } from '../controllers/pods';
 import { controllerRef } from '../controllers/ownership';
+import type { SpawnerImages } from './demoCatalog';
 import type { SeedWriter } from './seedObjects';
 import { ago } from './seedObjects';
 
-/** Images offered by the Jupyter web app (notebooks/spawner_ui_config.yaml). */
-export function spawnerImages(specsDir: string): {
-  jupyter: string[];
-  vscode: string;
-  rstudio: string;
-} {
-  const config = yaml.load(
-    fs.readFileSync(
-      path.join(specsDir, 'notebooks/spawner_ui_config.yaml'),
-      'utf8',
-    ),
-  ) as any;
-  const form = config.spawnerFormDefaults;
-  return {
-    jupyter: form.image.options,
-    vscode: form.imageGroupOne.value,
-    rstudio: form.imageGroupTwo.value,
-  };
-}
+const NOTEBOOK_SERVERS = 'ghcr.io/kubeflow/kubeflow/notebook-servers';
+
+/**
+ * The images the demo's notebooks run: the Kubeflow notebook-server images the Jupyter web app
+ * offers by default (Jupyter with SciPy, PyTorch, PyTorch CUDA, TensorFlow, TensorFlow CUDA; VS
+ * Code; RStudio).
+ */
+export const DEMO_IMAGES: SpawnerImages = {
+  jupyter: [
+    'jupyter-scipy',
+    'jupyter-pytorch-full',
+    'jupyter-pytorch-cuda-full',
+    'jupyter-tensorflow-full',
+    'jupyter-tensorflow-cuda-full',
+  ].map(name => `${NOTEBOOK_SERVERS}/${name}:latest`),
+  vscode: `${NOTEBOOK_SERVERS}/codeserver-python:latest`,
+  rstudio: `${NOTEBOOK_SERVERS}/rstudio-tidyverse:latest`,
+};
 
 /** A demo notebook as the Jupyter web app would create it. */
 export interface DemoNotebook {
@@ -293,14 +290,51 @@ export function tensorboard(
   };
 }
 
-/** The ClusterTrainingRuntime `torch-distributed` from the trainer sample. */
-export function torchDistributedRuntime(specsDir: string): KubeObject {
-  return yaml.load(
-    fs.readFileSync(
-      path.join(specsDir, 'trainer/examples/torch_distributed.yaml'),
-      'utf8',
-    ),
-  ) as KubeObject;
+/**
+ * The ClusterTrainingRuntime `torch-distributed` a Trainer install provides: one replicated job
+ * `node` running PyTorch, with the torch ML policy.
+ */
+export function torchDistributedRuntime(): KubeObject {
+  return {
+    apiVersion: 'trainer.kubeflow.org/v1alpha1',
+    kind: 'ClusterTrainingRuntime',
+    metadata: {
+      name: 'torch-distributed',
+      labels: { 'trainer.kubeflow.org/framework': 'torch' },
+    },
+    spec: {
+      mlPolicy: { numNodes: 1, torch: {} },
+      template: {
+        spec: {
+          replicatedJobs: [
+            {
+              name: 'node',
+              template: {
+                metadata: {
+                  labels: {
+                    'trainer.kubeflow.org/trainjob-ancestor-step': 'trainer',
+                  },
+                },
+                spec: {
+                  template: {
+                    spec: {
+                      containers: [
+                        {
+                          name: 'node',
+                          image:
+                            'pytorch/pytorch:2.7.1-cuda12.8-cudnn9-runtime',
+                        },
+                      ],
+                    },
+                  },
+                },
+              },
+            },
+          ],
+        },
+      },
+    },
+  };
 }
 
 /** A TrainJob on torch-distributed, either complete or mid-way (the controller continues it). */

@@ -17,7 +17,41 @@ export type PipelineInputs = Record<
   'NUMBER_INTEGER' | 'NUMBER_DOUBLE' | 'STRING' | 'BOOLEAN'
 >;
 
-/** Reads a sample IR (`add_numbers`, `hello_world`) from the specs directory. */
+/**
+ * The demo's own base for generated pipelines, in the shape the KFP SDK compiles a lightweight
+ * Python component to (IR schema 2.1.0): one executor whose command installs the SDK and runs the
+ * embedded function. buildPipelineIr takes its executor, schema and SDK version.
+ */
+export const DEMO_IR_TEMPLATE: Record<string, any> = {
+  deploymentSpec: {
+    executors: {
+      'exec-add-numbers': {
+        container: {
+          args: [
+            '--executor_input',
+            '{{$}}',
+            '--function_to_execute',
+            'add_numbers',
+          ],
+          command: [
+            'sh',
+            '-c',
+            '\nPIP_DISABLE_PIP_VERSION_CHECK=1 python3 -m pip install --quiet \'kfp==2.14.6\' --no-deps && "$0" "$@"\n',
+            'sh',
+            '-ec',
+            'program_path=$(mktemp -d)\nprintf "%s" "$0" > "$program_path/ephemeral_component.py"\n_KFP_RUNTIME=true python3 -m kfp.dsl.executor_main --component_module_path "$program_path/ephemeral_component.py" "$@"\n',
+            '\nimport kfp\nfrom kfp import dsl\n\ndef add_numbers(a: int, b: int) -> int:\n    return a + b\n',
+          ],
+          image: 'python:3.11',
+        },
+      },
+    },
+  },
+  schemaVersion: '2.1.0',
+  sdkVersion: 'kfp-2.14.6',
+};
+
+/** Reads an official sample IR (`add_numbers`, `hello_world`) from the definitions (tests). */
 export function readSampleIr(
   specsDir: string,
   sample: 'add_numbers' | 'hello_world',
@@ -33,8 +67,8 @@ export function readSampleIr(
 const kebab = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-');
 
 /**
- * A compiled pipeline (IR) with several steps, derived from the official `add_numbers` sample:
- * same executor shape and SDK version, one component + executor per step, `root.dag.tasks` wired
+ * A compiled pipeline (IR) with several steps, derived from `sample` (DEMO_IR_TEMPLATE, or the
+ * official `add_numbers` sample in tests): same executor shape and SDK version, one component + executor per step, `root.dag.tasks` wired
  * with `dependentTasks`, and the pipeline inputs as root input parameters.
  */
 export function buildPipelineIr(

@@ -14,7 +14,7 @@ export type KfpCall = <T = any>(options: {
 /**
  * KFP's REST API on a cluster. KFP cannot take the signed-in user's identity from the portal: the
  * Kubernetes service proxy drops the caller's credential and KFP trusts `kubeflow-userid` only
- * from the Istio gateway (FIELD-GUIDE §7, §9), and users hold no `services/proxy` right in the
+ * from the Istio gateway (its multi-user mode), and users hold no `services/proxy` right in the
  * `kubeflow` namespace. So every route checks the caller first — the Backstage permission and a
  * SubjectAccessReview for the KFP verb in the namespace, which is the check KFP itself makes —
  * and then calls KFP with the portal's configured identity.

@@ -247,7 +247,7 @@ let registry: TypeRegistry | undefined;
 let validator: SchemaValidator | undefined;
 
 /**
- * Schema errors of a manifest against the official definition of its kind in ../shared/specs
+ * Schema errors of a manifest against the official definition of its kind (resolveSpecsDir)
  * (CRD openAPIV3Schema; Katib's swagger), unknown fields included; [] when it validates.
  */
 export function manifestErrors(manifest: any): string[] {

@@ -154,7 +154,7 @@ export function createInferenceServiceDeployAction(
       if (input.cpu) requests.cpu = checkQuantity(input.cpu, 'cpu');
       if (input.memory) requests.memory = checkQuantity(input.memory, 'memory');
       const session = await ClusterSession.open(env, ctx, input.cluster);
-      // The Model Registry does no per-user authorization (FIELD-GUIDE §8): the user's right to
+      // The Model Registry does no per-user authorization of its own: the user's right to
       // create the endpoint in the namespace is checked here, then the registry is called with
       // the portal's identity.
       await session.authorize({

@@ -130,7 +130,7 @@ export class ClusterSession {
 
   /**
    * Sends a request with the portal's own identity — only for services that cannot take the
-   * user's (KFP and the Model Registry behind the service proxy, FIELD-GUIDE §9) and only after
+   * user's (KFP and the Model Registry behind the Kubernetes service proxy) and only after
    * {@link ClusterSession.authorize} has checked the user's right to the same operation.
    */
   async portalRequest<T = any>(req: ClusterRequest, what: string): Promise<T> {

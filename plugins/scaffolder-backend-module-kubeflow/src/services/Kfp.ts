@@ -17,7 +17,8 @@ type KfpResource =
 
 /**
  * The KFP v2beta1 calls the pipeline actions make. KFP in multi-user mode cannot take the user's
- * identity through the service proxy (FIELD-GUIDE §7, §9), so each call first checks, by a
+ * identity through the Kubernetes service proxy (it trusts `kubeflow-userid` only from the Istio
+ * gateway), so each call first checks, by a
  * SubjectAccessReview, that the user holds the right KFP itself would check
  * (`pipelines.kubeflow.org` <resource> in the namespace), then calls with the portal's identity.
  */

@@ -1,7 +1,4 @@
-import path from 'node:path';
+import { resolveSpecsDir } from '../../sandbox';
 
-/** The shared specs directory (`KUBEFLOW_SPECS_DIR`, default `<repo>/../shared/specs`). */
-export const SPECS_DIR =
-  process.env.KUBEFLOW_SPECS_DIR ??
-  // eslint-disable-next-line no-restricted-syntax
-  path.resolve(__dirname, '../../../../../../shared/specs');
+/** The official definitions the tests answer to (see resolveSpecsDir). */
+export const SPECS_DIR = resolveSpecsDir();

@@ -3,14 +3,20 @@ import fs from 'fs';
 import yaml from 'js-yaml';
 import path from 'path';
 
-/** Where the official API definitions live: beside the repository, never inside it. */
+/**
+ * The official API definitions: `KUBEFLOW_SPECS_DIR`, or what `scripts/specs.mjs` materialised from
+ * `specs/lock.json` into `<repo>/specs/upstream`.
+ */
 export const SPECS_DIR =
   process.env.KUBEFLOW_SPECS_DIR ??
-  path.resolve(__dirname, '../../../../../../shared/specs');
+  path.resolve(__dirname, '../../../../../specs/upstream');
 
 type Schema = Record<string, any>;
 
-/** Applies the two conversions FIELD-GUIDE.md names for validating CRD schemas as JSON Schema. */
+/**
+ * Applies the two conversions a CRD schema needs to validate as JSON Schema: Kubernetes'
+ * `x-kubernetes-int-or-string` and OpenAPI 3.0's `nullable`.
+ */
 function convertCrdSchema(schema: unknown): unknown {
   if (Array.isArray(schema)) return schema.map(convertCrdSchema);
   if (!schema || typeof schema !== 'object') return schema;
