@@ -129,7 +129,9 @@ export class ApiServer {
       return;
     }
     const proxied = /\/services\/[^/]+\/proxy(\/|$)/.test(url.pathname);
-    if (!proxied && !acceptsJson(header(req, 'accept'))) {
+    // OpenAPI v2 is asked for in its own protobuf media type (kubectl's validation falls back to it).
+    const openapiV2 = path === '/openapi/v2';
+    if (!proxied && !openapiV2 && !acceptsJson(header(req, 'accept'))) {
       throw new StatusError(
         406,
         'NotAcceptable',
@@ -238,10 +240,11 @@ export class ApiServer {
       return;
     }
     if (path === '/openapi/v2') {
-      // An empty protobuf Document: clients fall back to OpenAPI v3 / server-side validation.
+      // An empty protobuf Document: clients fall back to OpenAPI v3 / server-side validation. The
+      // media type as kube-openapi answers it (the `@` form it accepts is no valid MIME type).
       res.writeHead(200, {
         'Content-Type':
-          'application/com.github.proto-openapi.spec.v2@v1.0+protobuf',
+          'application/com.github.proto-openapi.spec.v2.v1.0+protobuf',
         'Content-Length': 0,
       });
       res.end();

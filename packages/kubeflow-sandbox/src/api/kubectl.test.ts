@@ -161,6 +161,19 @@ spec:
     expect(table.stdout).toMatch(/^team-a\s+nb2\s+\d+s$/m);
   });
 
+  it('refuses a kind it does not serve as a real API server makes kubectl say', async () => {
+    const unknown = await kubectl(
+      ['apply', '-f', '-'],
+      'apiVersion: example.com/v1\nkind: Foo\nmetadata: {name: x, namespace: team-a}\nspec: {}\n',
+    );
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr).toContain(
+      'no matches for kind "Foo" in version "example.com/v1"',
+    );
+    expect(unknown.stderr).toContain('ensure CRDs are installed first');
+    expect(unknown.stderr).not.toMatch(/openapi/);
+  });
+
   it('patches with --type merge and --type json', async () => {
     const merge = await kubectl([
       'patch',
