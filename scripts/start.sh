@@ -11,7 +11,7 @@ node scripts/specs.mjs --optional
 
 export KUBEFLOW_SANDBOX_PORT="${KUBEFLOW_SANDBOX_PORT:-7010}"
 source scripts/sandbox.sh
-start_sandbox "$KUBEFLOW_SANDBOX_PORT" demo /tmp/kubeflow-sandbox.log
+start_sandbox "$KUBEFLOW_SANDBOX_PORT" demo "${KUBEFLOW_SANDBOX_LOG:-/tmp/kubeflow-sandbox.log}"
 trap stop_sandbox EXIT
 
 yarn start

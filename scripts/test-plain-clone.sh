@@ -10,6 +10,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 work=$(mktemp -d /tmp/kubeflow-plain-clone.XXXXXX)
 clone="$work/kubeflow-backstage"
 log="$work/start.log"
+sandbox_log="$work/sandbox.log"
 start_pid=""
 finish() {
   if [ -n "$start_pid" ] && kill -0 "$start_pid" 2>/dev/null; then
@@ -17,7 +18,10 @@ finish() {
     sleep 3
     kill -KILL -- "-$start_pid" 2>/dev/null || true
   fi
-  [ -n "${KUBEFLOW_TEST_LOG_DIR:-}" ] && cp "$log" "$KUBEFLOW_TEST_LOG_DIR/plain-clone-start.log" 2>/dev/null || true
+  if [ -n "${KUBEFLOW_TEST_LOG_DIR:-}" ]; then
+    cp "$log" "$KUBEFLOW_TEST_LOG_DIR/plain-clone-start.log" 2>/dev/null || true
+    cp "$sandbox_log" "$KUBEFLOW_TEST_LOG_DIR/plain-clone-sandbox.log" 2>/dev/null || true
+  fi
   rm -rf "$work"
 }
 trap finish EXIT
@@ -34,7 +38,7 @@ echo "plain clone: cloned $(git -C "$clone" rev-parse --short HEAD) into $clone"
 # A new shell as a new user has it: none of the test command's variables, no mirror, no download.
 # setsid: the start command and everything it starts form one process group, stopped as one.
 env -u KUBEFLOW_SPECS_MIRROR -u KUBEFLOW_SPECS_DIR -u KUBEFLOW_TEST_LOG_DIR -u CI \
-  -u BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING KUBEFLOW_SPECS_OFFLINE=1 \
+  -u BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING KUBEFLOW_SPECS_OFFLINE=1 KUBEFLOW_SANDBOX_LOG="$sandbox_log" \
   setsid bash "$clone/scripts/start.sh" </dev/null >"$log" 2>&1 &
 start_pid=$!
 
@@ -47,7 +51,7 @@ for _ in $(seq 1 900); do
 done
 [ -n "$ready" ] || fail "the backend was not ready after 900 s"
 [ -e "$clone/specs/upstream" ] && fail "the start command fetched definitions although it was offline"
-grep -q "no official definitions" "$log" || fail "the sandbox did not say it runs without definitions"
+[ "$(grep -c "no official definitions" "$sandbox_log")" = 1 ] || fail "the sandbox did not say it runs without definitions"
 echo "plain clone: backend ready (no definitions: the sandbox said so once)"
 
 # The demo's Kubeflow entities, as the signed-in guest sees them in the catalog.
