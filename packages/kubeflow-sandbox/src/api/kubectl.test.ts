@@ -1,35 +1,12 @@
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { startSandbox, Sandbox } from '../sandbox';
-
-const KUBECTL = '/usr/bin/kubectl';
-
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+import { KUBECTL, KubectlResult, runKubectl } from './__fixtures__/kubectl';
 
 describe('kubectl 1.32 against the sandbox', () => {
   let sandbox: Sandbox;
 
-  const kubectl = (args: string[], input?: string): Promise<Result> =>
-    new Promise(resolve => {
-      const child = execFile(
-        KUBECTL,
-        [`--server=${sandbox.url}`, ...args],
-        {
-          env: { ...process.env, KUBECONFIG: '/dev/null', HOME: '/tmp' },
-          timeout: 15_000,
-        },
-        (error, stdout, stderr) =>
-          resolve({
-            code: error ? Number((error as any).code ?? 1) : 0,
-            stdout,
-            stderr,
-          }),
-      );
-      if (input !== undefined) child.stdin!.end(input);
-    });
+  const kubectl = (args: string[], input?: string): Promise<KubectlResult> =>
+    runKubectl(sandbox.url, args, input);
 
   const rbac = (name: string, role: string, user: string) => `
 apiVersion: rbac.authorization.k8s.io/v1

@@ -1,3 +1,4 @@
+import { LEGACY_TRAINING_JOBS } from './crdCatalog';
 import type { JsonSchema } from './loadCrds';
 
 /**
@@ -98,6 +99,41 @@ const sparkSpec = obj(
   ['type', 'sparkVersion', 'mainApplicationFile', 'driver', 'executor'],
 );
 
+const llmServiceSpec = obj({
+  model: obj({ uri: str, name: str }, ['uri']),
+  replicas: int,
+  router: obj(),
+  template: obj({ containers: list(container) }),
+  worker: obj(),
+  prefill: obj(),
+  parallelism: obj({ tensor: int, pipeline: int, data: int }),
+});
+
+/** `PyTorchJob` → `pytorchReplicaSpecs`, `XGBoostJob` → `xgbReplicaSpecs` (the CRDs' names). */
+function replicaSpecsField(kind: string): string {
+  const prefix = kind === 'XGBoostJob' ? 'xgb' : kind.replace(/Job$/, '');
+  return `${prefix.toLowerCase()}ReplicaSpecs`;
+}
+
+const legacyJobs = Object.fromEntries(
+  LEGACY_TRAINING_JOBS.map(kind => {
+    const field = replicaSpecsField(kind);
+    const replicaSpec = obj({
+      replicas: int,
+      restartPolicy: str,
+      template: obj({ spec: obj({ containers: list(container) }) }),
+    });
+    const spec = obj(
+      {
+        [field]: { type: 'object', additionalProperties: replicaSpec },
+        runPolicy: obj({ suspend: bool, backoffLimit: int }),
+      },
+      [field],
+    );
+    return [kind, root(spec, { specRequired: true })];
+  }),
+);
+
 /** The core schema by Kubeflow kind (every kind in CRD_CATALOG has one). */
 export const CORE_CRD_SCHEMAS: Record<string, JsonSchema> = {
   Profile: root(
@@ -173,6 +209,9 @@ export const CORE_CRD_SCHEMAS: Record<string, JsonSchema> = {
     ),
     { specRequired: true },
   ),
+  LLMInferenceService: root(llmServiceSpec),
+  LLMInferenceServiceConfig: root(llmServiceSpec),
+  ...legacyJobs,
   TrainingRuntime: root(trainingRuntimeSpec),
   ClusterTrainingRuntime: root(trainingRuntimeSpec),
   SparkApplication: root(sparkSpec, { specRequired: true }),

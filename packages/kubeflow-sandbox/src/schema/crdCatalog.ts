@@ -35,6 +35,16 @@ function entry(
   };
 }
 
+/** The Training Operator v1 job kinds (kubeflow.org/v1), each with `<kind-prefix>ReplicaSpecs`. */
+export const LEGACY_TRAINING_JOBS = [
+  'PyTorchJob',
+  'TFJob',
+  'MPIJob',
+  'XGBoostJob',
+  'JAXJob',
+  'PaddleJob',
+] as const;
+
 /** Every Kubeflow CRD served, in discovery order. */
 export const CRD_CATALOG: CrdEntry[] = [
   entry(
@@ -106,6 +116,18 @@ export const CRD_CATALOG: CrdEntry[] = [
     ['v1alpha1'],
   ),
   entry(
+    'kserve/serving.kserve.io_llminferenceservices.yaml',
+    'serving.kserve.io',
+    'LLMInferenceService',
+    ['v1alpha2', 'v1alpha1'],
+  ),
+  entry(
+    'kserve/serving.kserve.io_llminferenceserviceconfigs.yaml',
+    'serving.kserve.io',
+    'LLMInferenceServiceConfig',
+    ['v1alpha2', 'v1alpha1'],
+  ),
+  entry(
     'trainer/trainer.kubeflow.org_trainjobs.yaml',
     'trainer.kubeflow.org',
     'TrainJob',
@@ -124,6 +146,15 @@ export const CRD_CATALOG: CrdEntry[] = [
     'ClusterTrainingRuntime',
     ['v1alpha1'],
     { cluster: true, status: false },
+  ),
+  // The Training Operator v1 jobs Kubeflow 1.10 still installs beside Trainer v2 (release-1.9).
+  ...LEGACY_TRAINING_JOBS.map(kind =>
+    entry(
+      `trainer/legacy-training-operator-v1/kubeflow.org_${kind.toLowerCase()}s.yaml`,
+      'kubeflow.org',
+      kind,
+      ['v1'],
+    ),
   ),
   entry(
     'spark-operator/sparkoperator.k8s.io_sparkapplications.yaml',
