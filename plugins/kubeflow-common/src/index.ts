@@ -15,3 +15,4 @@ export * from './dtos';
 export * from './experimentDtos';
 export * from './registry';
 export * from './servingRuntimes';
+export * from './inferenceServiceSummary';

@@ -1,4 +1,5 @@
 import { kubeflowEntityName } from './entityModel';
+import { inferenceServiceSummary } from './inferenceServiceSummary';
 import {
   InferenceService,
   MetadataValue,
@@ -68,7 +69,8 @@ export function modelEntityName(
 
 /**
  * The model version an InferenceService serves: the registry's own records first (the ISVC's
- * labels, then an inference-service record of the same name), then the storage URI.
+ * labels, then an inference-service record of the same name), then the storage URI in
+ * whichever form the predictor states it (`model`, a framework shortcut, a custom container).
  *
  * @public
  */
@@ -90,7 +92,7 @@ export function servedVersion(
     ? registry.versions.find(v => v.id === versionId)
     : undefined;
   if (!version) {
-    const uri = isvc.spec?.predictor.model?.storageUri?.replace(/\/+$/, '');
+    const uri = inferenceServiceSummary(isvc).storageUri?.replace(/\/+$/, '');
     if (uri) {
       for (const [id, artifacts] of registry.artifactsByVersion) {
         if (artifacts.some(a => a.uri?.replace(/\/+$/, '') === uri)) {

@@ -40,6 +40,12 @@ export interface ResourceRequirements {
   limits?: Record<string, string | number>;
 }
 
+/** A core/v1 EnvVar with a literal value (`valueFrom` is not read). @public */
+export interface EnvVar {
+  name: string;
+  value?: string;
+}
+
 /** The subset of a core/v1 Container the portal shows. @public */
 export interface Container {
   name: string;

@@ -126,4 +126,29 @@ describe('resource shapes match the official definitions', () => {
     wrongType.status.readyReplicas = 'one';
     expect(schemaErrors(schema, wrongType).join()).toMatch(/readyReplicas/);
   });
+
+  it('catches a framework shortcut field the InferenceService definition lacks', () => {
+    const schema = crdSchema(
+      'kserve/serving.kserve.io_inferenceservices.yaml',
+      'v1beta1',
+    );
+    const typo = structuredClone(fixtures.inferenceService) as any;
+    // The fixture shares one object between the shortcuts; structuredClone keeps that.
+    typo.spec.predictor.xgboost = {
+      ...typo.spec.predictor.xgboost,
+      storageURI: 'gs://x',
+    };
+    typo.spec.explainer.art.protocolVersion = 'v2';
+    expect(unknownFields(typo, schema)).toEqual([
+      '.spec.predictor.xgboost.storageURI',
+      '.spec.explainer.art.protocolVersion',
+    ]);
+    const wrongType = structuredClone(fixtures.inferenceService) as any;
+    wrongType.spec.predictor.storage = { key: 'k' };
+    wrongType.spec.predictor.minReplicas = 'one';
+    expect(schemaErrors(schema, wrongType).join()).toMatch(/minReplicas/);
+    expect(unknownFields(wrongType, schema)).toEqual([
+      '.spec.predictor.storage',
+    ]);
+  });
 });

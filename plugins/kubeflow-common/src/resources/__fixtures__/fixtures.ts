@@ -1,5 +1,9 @@
 import {
+  ComponentSpec,
+  ComponentStatus,
   InferenceService,
+  KSERVE_FRAMEWORKS,
+  KServeFramework,
   KatibExperiment,
   KatibTrial,
   KfpExperiment,
@@ -10,9 +14,11 @@ import {
   ModelArtifact,
   ModelVersion,
   Notebook,
+  PredictorExtensionSpec,
   Profile,
   RegisteredModel,
   RegistryInferenceService,
+  ServingContainer,
   SparkApplication,
   TrainJob,
 } from '..';
@@ -95,22 +101,100 @@ export const profile: Complete<Profile> = {
   },
 };
 
+function componentStatus(name: string): Complete<ComponentStatus> {
+  return {
+    url: `http://sklearn-iris-${name}.team-a.example.com`,
+    latestReadyRevision: `sklearn-iris-${name}-00002`,
+    latestCreatedRevision: `sklearn-iris-${name}-00002`,
+    previousRolledoutRevision: `sklearn-iris-${name}-00001`,
+    latestRolledoutRevision: `sklearn-iris-${name}-00001`,
+    traffic: [
+      {
+        tag: 'latest',
+        revisionName: `sklearn-iris-${name}-00002`,
+        latestRevision: true,
+        percent: 10,
+        url: `http://latest-sklearn-iris-${name}.team-a.example.com`,
+      },
+    ],
+  };
+}
+
+/** The fields a predictor's `model` form and its framework shortcuts share. */
+const predictorExtension: Complete<PredictorExtensionSpec> = {
+  storageUri: 'gs://kfserving-examples/models/sklearn/1.0/model',
+  storage: {
+    key: 'localMinIO',
+    path: 'sklearn',
+    schemaPath: 'schema.json',
+    parameters: { bucket: 'example-models' },
+  },
+  runtimeVersion: '1.5.0',
+  protocolVersion: 'v2',
+  image: 'kserve/sklearnserver:v0.16.0',
+  args: ['--workers=2'],
+  env: [{ name: 'STORAGE_URI', value: 'gs://kfserving-examples/models' }],
+  resources: { requests: { cpu: '100m' }, limits: { memory: '1Gi' } },
+};
+
+const servingContainer: Complete<ServingContainer> = {
+  name: 'kserve-container',
+  image: 'kserve/custom-model:latest',
+  resources: {
+    requests: { cpu: '1' },
+    limits: { memory: '2Gi', 'nvidia.com/gpu': '1' },
+  },
+  args: ['--model_name=custom'],
+  env: [{ name: 'STORAGE_URI', value: 'gs://kfserving-examples/models' }],
+};
+
+/** What the predictor, transformer and explainer share. */
+const component: Complete<ComponentSpec> = {
+  minReplicas: 1,
+  maxReplicas: 3,
+  scaleTarget: 10,
+  scaleMetric: 'concurrency',
+  canaryTrafficPercent: 10,
+  containerConcurrency: 4,
+  timeout: 60,
+  batcher: { maxBatchSize: 16, maxLatency: 300, timeout: 60 },
+  logger: { mode: 'all', url: 'http://message-dumper.default/' },
+  deploymentStrategy: { type: 'RollingUpdate' },
+  serviceAccountName: 'sa',
+  containers: [servingContainer],
+  resources: { requests: { cpu: '2' } },
+};
+
+// Every shape at once: the schema accepts that (KServe's webhook would not), and it proves
+// each field of each shape exists in the official definition.
 export const inferenceService: Complete<InferenceService> = {
   apiVersion: 'serving.kserve.io/v1beta1',
   kind: 'InferenceService',
   metadata: meta('sklearn-iris'),
   spec: {
     predictor: {
+      ...component,
       model: {
+        ...predictorExtension,
         modelFormat: { name: 'sklearn', version: '1' },
         runtime: 'kserve-sklearnserver',
-        storageUri: 'gs://kfserving-examples/models/sklearn/1.0/model',
-        protocolVersion: 'v2',
-        resources: { requests: { cpu: '100m' }, limits: { memory: '1Gi' } },
       },
-      minReplicas: 1,
-      maxReplicas: 3,
-      canaryTrafficPercent: 10,
+      storageUris: [{ uri: 's3://bucket/tokenizer', mountPath: '/mnt/tok' }],
+      ...(Object.fromEntries(
+        KSERVE_FRAMEWORKS.map(f => [f, predictorExtension]),
+      ) as Record<KServeFramework, Complete<PredictorExtensionSpec>>),
+    },
+    transformer: component,
+    explainer: {
+      ...component,
+      art: {
+        type: 'SquareAttack',
+        storageUri: 'gs://kfserving-examples/models/art/mnist',
+        runtimeVersion: 'v0.16.0',
+        image: 'kserve/art-explainer',
+        config: { nb_classes: '10' },
+        resources: { requests: { cpu: '1' } },
+      },
     },
   },
   status: {
@@ -118,28 +202,18 @@ export const inferenceService: Complete<InferenceService> = {
     address: { url: 'http://sklearn-iris.team-a.svc.cluster.local' },
     conditions: [condition],
     components: {
-      predictor: {
-        url: 'http://sklearn-iris-predictor.team-a.example.com',
-        latestReadyRevision: 'sklearn-iris-predictor-00002',
-        latestCreatedRevision: 'sklearn-iris-predictor-00002',
-        previousRolledoutRevision: 'sklearn-iris-predictor-00001',
-        latestRolledoutRevision: 'sklearn-iris-predictor-00001',
-        traffic: [
-          {
-            tag: 'latest',
-            revisionName: 'sklearn-iris-predictor-00002',
-            latestRevision: true,
-            percent: 10,
-            url: 'http://latest-sklearn-iris-predictor.team-a.example.com',
-          },
-        ],
-      },
+      predictor: componentStatus('predictor'),
+      transformer: componentStatus('transformer'),
+      explainer: componentStatus('explainer'),
     },
     modelStatus: {
       transitionStatus: 'UpToDate',
       states: { activeModelState: 'Loaded', targetModelState: 'Loaded' },
       lastFailureInfo: { reason: 'ModelLoadFailed', message: 'no such key' },
     },
+    deploymentMode: 'Serverless',
+    servingRuntimeName: 'kserve-sklearnserver',
+    clusterServingRuntimeName: 'kserve-sklearnserver',
     observedGeneration: 2,
   },
 };
