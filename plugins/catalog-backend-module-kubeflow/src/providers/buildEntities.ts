@@ -1,10 +1,7 @@
 import { Entity } from '@backstage/catalog-model';
 import { TransformContext } from '../transforms/context';
-import {
-  RegistrySnapshot,
-  inferenceServiceToEntities,
-  registryToEntities,
-} from '../transforms/models';
+import { inferenceServiceToEntities } from '../transforms/inferenceServices';
+import { RegistrySnapshot, registryToEntities } from '../transforms/models';
 import {
   kfpExperimentToEntity,
   kfpPipelineToEntity,
