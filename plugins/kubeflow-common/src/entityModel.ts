@@ -91,6 +91,11 @@ export const ANNOTATION_KUBEFLOW_SOURCE_COMPONENT = `${KUBEFLOW_ANNOTATION_PREFI
 export const ANNOTATION_KUBEFLOW_PART_OF = `${KUBEFLOW_ANNOTATION_PREFIX}/part-of`;
 /** On a model version entity: the KFP run that produced it. @public */
 export const ANNOTATION_KUBEFLOW_KFP_RUN_ID = `${KUBEFLOW_ANNOTATION_PREFIX}/kfp-run-id`;
+/**
+ * Where a model is stored: on a model version entity its artifact's URI, on an endpoint entity
+ * the storage URI its predictor serves from. @public
+ */
+export const ANNOTATION_KUBEFLOW_STORAGE_URI = `${KUBEFLOW_ANNOTATION_PREFIX}/storage-uri`;
 
 const MAX_ENTITY_NAME = 63;
 

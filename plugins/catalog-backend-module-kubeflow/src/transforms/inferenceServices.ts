@@ -4,10 +4,15 @@ import {
   ANNOTATION_KUBEFLOW_KIND,
   ANNOTATION_KUBEFLOW_NAME,
   ANNOTATION_KUBEFLOW_NAMESPACE,
+  ANNOTATION_KUBEFLOW_STORAGE_URI,
   InferenceService,
+  InferenceServiceComponentSummary,
+  InferenceServiceSummary,
   KUBEFLOW_ENTITY_TYPES,
   RegistrySnapshot,
   inferenceServiceDisplayState,
+  inferenceServiceModelSource,
+  inferenceServiceSummary,
   kubeflowEntityName,
   predictorTraffic,
   servedVersion,
@@ -21,9 +26,72 @@ import {
 } from './context';
 import { modelVersionRef } from './models';
 
+/** A transformer or explainer in a few words: its image, or its kind and type (`art SquareAttack`). */
+function componentText(component: InferenceServiceComponentSummary): string {
+  if (component.type) return `${component.kind} ${component.type}`;
+  return component.image ?? component.kind;
+}
+
+/** What the endpoint serves, in a sentence's first part: the model, its format, its URL. */
+function servesText(
+  summary: InferenceServiceSummary,
+  served: ReturnType<typeof servedVersion>,
+  url: string | undefined,
+): string {
+  const source = inferenceServiceModelSource(summary);
+  const what = served
+    ? `${served.model.name} ${served.version.name}`
+    : source ?? 'a model';
+  let format = '';
+  if (summary.modelFormat) {
+    format = ` (${[summary.modelFormat, summary.modelFormatVersion]
+      .filter(Boolean)
+      .join(' ')})`;
+  } else if (summary.predictorForm === 'custom') {
+    format = ` (custom container${
+      summary.image && summary.image !== what ? ` ${summary.image}` : ''
+    })`;
+  }
+  return `Serves ${what}${format}${url ? ` at ${url}` : ''}`;
+}
+
+/** How it serves: runtime, the mode when stated, GPU, transformer and explainer. */
+function servingDetails(summary: InferenceServiceSummary): string[] {
+  const runtime = summary.runtime ?? summary.selectedRuntime;
+  return [
+    runtime ? `runtime ${runtime}` : '',
+    summary.deploymentModeSource === 'default'
+      ? ''
+      : `${summary.deploymentMode} mode`,
+    summary.gpu ? `${summary.gpu.count} ${summary.gpu.resource}` : '',
+    summary.transformer
+      ? `transformer ${componentText(summary.transformer)}`
+      : '',
+    summary.explainer ? `explainer ${componentText(summary.explainer)}` : '',
+  ].filter(Boolean);
+}
+
+/**
+ * Tags to find endpoints by: the model format (or `custom-predictor`), the deployment mode when
+ * the object states it (the default depends on the cluster's configuration), `gpu`.
+ */
+function servingTags(summary: InferenceServiceSummary): string[] {
+  return [
+    'model-server',
+    'kserve',
+    summary.modelFormat?.toLowerCase() ??
+      (summary.predictorForm === 'custom' ? 'custom-predictor' : ''),
+    summary.deploymentModeSource === 'default'
+      ? ''
+      : summary.deploymentMode.toLowerCase(),
+    summary.gpu ? 'gpu' : '',
+  ].filter(t => /^[a-z0-9:+#-]{1,63}$/.test(t));
+}
+
 /**
  * An InferenceService as a Component of type `model-server` that provides its inference API and
- * depends on the model version it serves.
+ * depends on the model version it serves. What it serves and how comes from the shared
+ * {@link inferenceServiceSummary}, whichever predictor form the object uses.
  */
 export function inferenceServiceToEntities(
   isvc: InferenceService,
@@ -34,29 +102,25 @@ export function inferenceServiceToEntities(
   const served = servedVersion(isvc, registry);
   const state = inferenceServiceDisplayState(isvc);
   const traffic = predictorTraffic(isvc);
-  const model = isvc.spec?.predictor.model;
+  const summary = inferenceServiceSummary(isvc);
   const url = isvc.status?.url;
   const apiName = kubeflowEntityName(namespace!, `${name}-inference`);
-  const protocol = model?.protocolVersion ?? 'v1';
+  const protocol = summary.protocolVersion ?? 'v1';
+  const details = servingDetails(summary);
   const metadata = kubernetesMetadata(context, isvc, {
     labelSelector: `serving.kserve.io/inferenceservice=${name}`,
-    description: `Serves ${
-      served
-        ? `${served.model.name} ${served.version.name}`
-        : model?.storageUri ?? 'a model'
-    }${model?.modelFormat?.name ? ` (${model.modelFormat.name})` : ''}${
-      url ? ` at ${url}` : ''
+    description: `${servesText(summary, served, url)}${
+      details.length ? `; ${details.join(', ')}` : ''
     }. State: ${state.message}.${
       traffic.canary
         ? ` Canary: ${traffic.latestPercent}% on the latest revision.`
         : ''
     }`,
-    tags: [
-      'model-server',
-      'kserve',
-      model?.modelFormat?.name?.toLowerCase() ?? '',
-    ].filter(t => /^[a-z0-9:+#-]+$/.test(t)),
+    tags: servingTags(summary),
   });
+  if (summary.storageUri) {
+    metadata.annotations![ANNOTATION_KUBEFLOW_STORAGE_URI] = summary.storageUri;
+  }
   metadata.links = [
     ...(url ? [{ url, title: 'Endpoint', icon: 'cloud' }] : []),
     ...dashboardLink(

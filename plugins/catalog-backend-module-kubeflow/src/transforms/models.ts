@@ -8,6 +8,7 @@ import {
   ANNOTATION_KUBEFLOW_NAMESPACE,
   ANNOTATION_KUBEFLOW_PART_OF,
   ANNOTATION_KUBEFLOW_PROPERTIES,
+  ANNOTATION_KUBEFLOW_STORAGE_URI,
   KUBEFLOW_ENTITY_TYPES,
   MetadataValue,
   ModelArtifact,
@@ -228,7 +229,9 @@ function versionToEntity(
         ),
         [ANNOTATION_KUBEFLOW_PART_OF]: modelRef(model, context),
         ...(kfpRunId ? { [ANNOTATION_KUBEFLOW_KFP_RUN_ID]: kfpRunId } : {}),
-        ...(artifact?.uri ? { 'kubeflow.org/storage-uri': artifact.uri } : {}),
+        ...(artifact?.uri
+          ? { [ANNOTATION_KUBEFLOW_STORAGE_URI]: artifact.uri }
+          : {}),
         ...(properties ? { [ANNOTATION_KUBEFLOW_PROPERTIES]: properties } : {}),
       },
     },
