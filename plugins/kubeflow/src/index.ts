@@ -5,9 +5,10 @@
  */
 export { kubeflowPlugin as default } from './plugin';
 export { kubeflowApiRef } from './api/KubeflowApi';
-export type { KubeflowApi } from './api/KubeflowApi';
+export type { KubeflowApi, NamespaceRef } from './api/KubeflowApi';
 export { ModelMetricsCard } from './components/ModelMetricsCard';
 export type {
+  ExperimentsNamespaceRef,
   KubeflowExperimentsApi,
   NewRun,
   RunQuery,

@@ -13,6 +13,8 @@ import {
  * The catalog's search document, with what the default loses for Kubeflow entities: tags
  * (framework, format), the model version's custom properties and metrics, and the object's own
  * name, so "fraud", "onnx" or "auc" find the models and versions they describe.
+ *
+ * @public
  */
 export function kubeflowSearchTransformer(entity: Entity) {
   const document = defaultCatalogCollatorEntityTransformer(entity);

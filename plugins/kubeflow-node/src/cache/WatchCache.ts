@@ -8,10 +8,13 @@ import { REST_SOURCES } from './restSources';
 import { RestPoller } from './RestPoller';
 import { CacheEvent, CacheSource, ClusterHealth } from './types';
 
-/** A resource the cache serves: a Kubernetes type or a REST collection. @public */
-export type CachedResource =
-  | KubeflowResourceTypeName
-  | keyof typeof REST_SOURCES;
+/**
+ * A resource the cache serves: a Kubernetes type or a REST collection, named as the keys of the
+ * internal `REST_SOURCES` (`kfp.pipelines`, `modelregistry.models`, …).
+ *
+ * @public
+ */
+export type CachedResource = KubeflowResourceTypeName | string;
 
 /** Options of {@link WatchCache}. @public */
 export interface WatchCacheOptions {

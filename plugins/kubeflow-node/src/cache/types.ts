@@ -27,7 +27,7 @@ export interface ClusterHealth {
   sources: SourceHealth[];
 }
 
-/** What a cache source offers: objects by key, health, events. */
+/** What a cache source offers: objects by key, health, events. @public */
 export interface CacheSource {
   readonly resource: string;
   start(): void;
