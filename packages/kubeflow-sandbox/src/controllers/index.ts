@@ -8,6 +8,8 @@ import { ScheduledSparkApplicationController } from './ScheduledSparkApplication
 import { SparkApplicationController } from './SparkApplicationController';
 import { TensorboardController } from './TensorboardController';
 import { TrainJobController } from './TrainJobController';
+import { TrainingOperatorJobController } from './TrainingOperatorJobController';
+import { LEGACY_TRAINING_JOBS } from '../schema/crdCatalog';
 
 /** Every Kubeflow controller of the sandbox, fresh (not started). */
 export function createControllers(): Controller[] {
@@ -18,6 +20,9 @@ export function createControllers(): Controller[] {
     new InferenceServiceController(),
     new KatibExperimentController(),
     new TrainJobController(),
+    ...LEGACY_TRAINING_JOBS.map(
+      kind => new TrainingOperatorJobController(kind),
+    ),
     new SparkApplicationController(),
     new ScheduledSparkApplicationController(),
     new KfpRunController(),

@@ -1,4 +1,4 @@
-import { LEGACY_TRAINING_JOBS } from './crdCatalog';
+import { LEGACY_TRAINING_JOBS, replicaSpecsField } from './crdCatalog';
 import type { JsonSchema } from './loadCrds';
 
 /**
@@ -108,12 +108,6 @@ const llmServiceSpec = obj({
   prefill: obj(),
   parallelism: obj({ tensor: int, pipeline: int, data: int }),
 });
-
-/** `PyTorchJob` → `pytorchReplicaSpecs`, `XGBoostJob` → `xgbReplicaSpecs` (the CRDs' names). */
-function replicaSpecsField(kind: string): string {
-  const prefix = kind === 'XGBoostJob' ? 'xgb' : kind.replace(/Job$/, '');
-  return `${prefix.toLowerCase()}ReplicaSpecs`;
-}
 
 const legacyJobs = Object.fromEntries(
   LEGACY_TRAINING_JOBS.map(kind => {

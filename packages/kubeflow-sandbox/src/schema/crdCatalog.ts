@@ -45,6 +45,12 @@ export const LEGACY_TRAINING_JOBS = [
   'PaddleJob',
 ] as const;
 
+/** `PyTorchJob` → `pytorchReplicaSpecs`, `XGBoostJob` → `xgbReplicaSpecs` (the CRDs' names). */
+export function replicaSpecsField(kind: string): string {
+  const prefix = kind === 'XGBoostJob' ? 'xgb' : kind.replace(/Job$/, '');
+  return `${prefix.toLowerCase()}ReplicaSpecs`;
+}
+
 /** Every Kubeflow CRD served, in discovery order. */
 export const CRD_CATALOG: CrdEntry[] = [
   entry(

@@ -91,10 +91,35 @@ function typeFromCrd(crd: JsonSchema): ServedType {
   };
 }
 
+/**
+ * The YAML documents of a definitions file. The CRDs are megabytes of YAML that every sandbox start
+ * would parse again (seconds, in a test run that starts hundreds), so the parsed documents are
+ * kept as JSON beside the file (`.parsed/`), keyed by its size and time; an unwritable folder
+ * (a read-only mirror) just parses each time.
+ */
 function readYamlDocuments(file: string): JsonSchema[] {
-  return yaml
+  const stat = fs.statSync(file);
+  const cached = path.join(
+    path.dirname(file),
+    '.parsed',
+    `${path.basename(file)}.${stat.size}.${Math.floor(stat.mtimeMs)}.json`,
+  );
+  try {
+    return JSON.parse(fs.readFileSync(cached, 'utf8'));
+  } catch {
+    // not parsed yet (or unreadable): parse below
+  }
+  const documents = yaml
     .loadAll(fs.readFileSync(file, 'utf8'))
     .filter(Boolean) as JsonSchema[];
+  try {
+    fs.mkdirSync(path.dirname(cached), { recursive: true });
+    fs.writeFileSync(`${cached}.${process.pid}`, JSON.stringify(documents));
+    fs.renameSync(`${cached}.${process.pid}`, cached);
+  } catch {
+    // read-only definitions: no cache
+  }
+  return documents;
 }
 
 /** Serves `entry` under the catalogue's names with its built-in core schema (coreCrdSchemas). */

@@ -6,6 +6,7 @@ import { seedProfiles } from './demoProfiles';
 import {
   completedSparkApplication,
   podDefaults,
+  pytorchJob,
   seedNotebook,
   DEMO_IMAGES,
   sparkSpec,
@@ -225,6 +226,10 @@ export function applyDemoSeed(
       image: 'pytorch/pytorch:2.7.1-cuda12.8-cudnn9-runtime',
       minutesAgo: 5 * 24 * 60,
     }),
+  );
+  writer.create(
+    'pytorchjobs.kubeflow.org',
+    pytorchJob('team-vision', 'mnist-ddp', { workers: 2, minutesAgo: 6 * 60 }),
   );
   const corpus = sparkSpec(
     'local:///opt/jobs/corpus_dedup.py',

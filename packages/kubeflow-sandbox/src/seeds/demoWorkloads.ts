@@ -492,3 +492,68 @@ export function completedSparkApplication(
     },
   };
 }
+
+/**
+ * A finished PyTorchJob (Training Operator v1), as Kubeflow 1.10 users still run them: a master
+ * and `workers` workers on the Katib MNIST image, one GPU each.
+ */
+export function pytorchJob(
+  namespace: string,
+  name: string,
+  options: { workers: number; minutesAgo: number },
+): KubeObject {
+  const container = {
+    name: 'pytorch',
+    image: 'docker.io/kubeflowkatib/pytorch-mnist-cpu:latest',
+    command: ['python3', '/opt/pytorch-mnist/mnist.py', '--epochs=3'],
+    resources: { limits: { 'nvidia.com/gpu': 1 } },
+  };
+  const role = (replicas: number) => ({
+    replicas,
+    restartPolicy: 'OnFailure',
+    template: { spec: { containers: [container] } },
+  });
+  const created = ago(Date.now(), options.minutesAgo);
+  const running = ago(Date.now(), options.minutesAgo - 1);
+  const done = ago(Date.now(), Math.max(options.minutesAgo - 25, 1));
+  const condition = (
+    type: string,
+    status: string,
+    at: string,
+    message: string,
+  ) => ({
+    type,
+    status,
+    reason: `PyTorchJob${type}`,
+    message,
+    lastUpdateTime: at,
+    lastTransitionTime: at,
+  });
+  return {
+    apiVersion: 'kubeflow.org/v1',
+    kind: 'PyTorchJob',
+    metadata: { name, namespace, creationTimestamp: created },
+    spec: {
+      runPolicy: { cleanPodPolicy: 'None', backoffLimit: 3 },
+      pytorchReplicaSpecs: { Master: role(1), Worker: role(options.workers) },
+    },
+    status: {
+      conditions: [
+        condition('Created', 'True', created, `PyTorchJob ${name} is created.`),
+        condition('Running', 'False', done, `PyTorchJob ${name} is running.`),
+        condition(
+          'Succeeded',
+          'True',
+          done,
+          `PyTorchJob ${name} is successfully completed.`,
+        ),
+      ],
+      replicaStatuses: {
+        Master: { succeeded: 1 },
+        Worker: { succeeded: options.workers },
+      },
+      startTime: running,
+      completionTime: done,
+    },
+  };
+}
