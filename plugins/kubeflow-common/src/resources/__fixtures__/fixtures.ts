@@ -162,7 +162,7 @@ const component: Complete<ComponentSpec> = {
   deploymentStrategy: { type: 'RollingUpdate' },
   serviceAccountName: 'sa',
   containers: [servingContainer],
-  resources: { requests: { cpu: '2' } },
+  resources: { requests: { cpu: '2' }, limits: { cpu: '4' } },
 };
 
 // Every shape at once: the schema accepts that (KServe's webhook would not), and it proves
@@ -193,7 +193,7 @@ export const inferenceService: Complete<InferenceService> = {
         runtimeVersion: 'v0.16.0',
         image: 'kserve/art-explainer',
         config: { nb_classes: '10' },
-        resources: { requests: { cpu: '1' } },
+        resources: { requests: { cpu: '1' }, limits: { memory: '2Gi' } },
       },
     },
   },
