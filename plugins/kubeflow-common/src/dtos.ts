@@ -1,3 +1,4 @@
+import { InferenceServiceSummary } from './inferenceServiceSummary';
 import { ModelVersionProducer } from './registry';
 import { DisplayState } from './status/types';
 
@@ -64,19 +65,16 @@ export interface EventDto {
   object: string;
 }
 
-/** An InferenceService on a page. @public */
-export interface EndpointDto {
+/**
+ * An InferenceService on a page: what it serves and how ({@link inferenceServiceSummary}, the
+ * same values the catalog shows), its state, URL, traffic split and conditions. @public
+ */
+export interface EndpointDto extends InferenceServiceSummary {
   cluster: string;
   namespace: string;
   name: string;
   state: DisplayState;
   url?: string;
-  modelFormat?: string;
-  runtime?: string;
-  storageUri?: string;
-  minReplicas?: number;
-  maxReplicas?: number;
-  canaryTrafficPercent?: number;
   traffic: Array<{
     revision?: string;
     percent: number;

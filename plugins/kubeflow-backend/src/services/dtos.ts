@@ -7,6 +7,7 @@ import {
   Notebook,
   NotebookDto,
   inferenceServiceDisplayState,
+  inferenceServiceSummary,
   notebookDisplayState,
 } from '@kubeflow-backstage/plugin-kubeflow-common';
 import { KubeflowClusterConfig } from '@kubeflow-backstage/plugin-kubeflow-node';
@@ -118,25 +119,19 @@ export function eventDto(event: any): EventDto {
   };
 }
 
-/** An InferenceService as its page shows it. */
+/** An InferenceService as its page shows it: the shared serving summary plus state and traffic. */
 export function endpointDto(
   cluster: KubeflowClusterConfig,
   isvc: InferenceService,
 ): EndpointDto {
-  const predictor = isvc.spec?.predictor;
   const traffic = isvc.status?.components?.predictor?.traffic ?? [];
   return {
+    ...inferenceServiceSummary(isvc),
     cluster: cluster.name,
     namespace: isvc.metadata.namespace ?? '',
     name: isvc.metadata.name,
     state: inferenceServiceDisplayState(isvc),
     url: isvc.status?.url,
-    modelFormat: predictor?.model?.modelFormat?.name,
-    runtime: predictor?.model?.runtime,
-    storageUri: predictor?.model?.storageUri,
-    minReplicas: predictor?.minReplicas,
-    maxReplicas: predictor?.maxReplicas,
-    canaryTrafficPercent: predictor?.canaryTrafficPercent,
     traffic: traffic.map(t => ({
       revision: t.revisionName,
       percent: t.percent ?? 0,

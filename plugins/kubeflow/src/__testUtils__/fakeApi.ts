@@ -31,7 +31,10 @@ export const endpoint: EndpointDto = {
   name: 'resnet50-vision',
   state: { phase: 'ready', message: 'Ready' },
   url: 'http://resnet50-vision.team-vision.example.com',
+  predictorForm: 'model',
   modelFormat: 'onnx',
+  deploymentMode: 'Serverless',
+  deploymentModeSource: 'default',
   canaryTrafficPercent: 10,
   traffic: [
     { revision: 'r2', percent: 10, latest: true },
