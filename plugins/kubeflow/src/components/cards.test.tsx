@@ -2,7 +2,12 @@ import {
   renderInTestApp,
   TestApiProvider,
 } from '@backstage/frontend-test-utils';
-import { screen, waitFor } from '@testing-library/react';
+import {
+  EndpointDto,
+  InferenceService,
+  inferenceServiceSummary,
+} from '@kubeflow-backstage/plugin-kubeflow-common';
+import { screen, waitFor, within } from '@testing-library/react';
 import { KubeflowApi, kubeflowApiRef } from '../api/KubeflowApi';
 import { fakeApi } from '../__testUtils__/fakeApi';
 import { ClustersCard } from './ClustersCard';
@@ -133,5 +138,85 @@ describe('NotebooksCard and EndpointsCard', () => {
     expect(await screen.findByText('resnet50-vision')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /^Stop / })).toBeNull();
     expect(screen.queryByRole('button', { name: /^Promote / })).toBeNull();
+  });
+});
+
+describe('EndpointsCard', () => {
+  const dtoOf = (isvc: InferenceService): EndpointDto => ({
+    ...inferenceServiceSummary(isvc),
+    cluster: 'sandbox',
+    namespace: 'team-vision',
+    name: isvc.metadata.name,
+    state: { phase: 'ready', message: 'Ready' },
+    traffic: [],
+    conditions: [],
+  });
+  const isvc = (
+    name: string,
+    spec: any,
+    annotations?: Record<string, string>,
+  ): InferenceService => ({
+    apiVersion: 'serving.kserve.io/v1beta1',
+    kind: 'InferenceService',
+    metadata: { name, namespace: 'team-vision', annotations },
+    spec,
+  });
+
+  it('shows the model of a legacy shortcut and of a custom container, with how each serves', async () => {
+    render(
+      <EndpointsCard {...ref} />,
+      fakeApi({
+        getEndpoints: async () => [
+          // kserve/kserve docs/samples/v1beta1/torchserve/v2/bert/bert_gpu.yaml
+          dtoOf(
+            isvc(
+              'torchserve-bert-v2',
+              {
+                predictor: {
+                  pytorch: {
+                    protocolVersion: 'v2',
+                    storageUri:
+                      'gs://kfserving-examples/models/torchserve/bert/v2',
+                    resources: {
+                      limits: { memory: '4Gi', 'nvidia.com/gpu': '1' },
+                    },
+                  },
+                },
+              },
+              { 'serving.kserve.io/deploymentMode': 'RawDeployment' },
+            ),
+          ),
+          // kserve/kserve docs/samples/v1beta1/custom/custom_model/custom.yaml
+          dtoOf(
+            isvc('custom-model', {
+              predictor: {
+                containers: [
+                  {
+                    name: 'kserve-container',
+                    image: 'kserve/custom-model:latest',
+                  },
+                ],
+              },
+            }),
+          ),
+        ],
+      }).api,
+    );
+    const bert = (await screen.findByText('torchserve-bert-v2')).closest('tr')!;
+    expect(
+      within(bert).getByText(
+        'pytorch · gs://kfserving-examples/models/torchserve/bert/v2',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      within(bert).getByText(
+        'RawDeployment · auto-selected · 1 × nvidia.com/gpu',
+      ),
+    ).toBeInTheDocument();
+    const custom = screen.getByText('custom-model').closest('tr')!;
+    expect(
+      within(custom).getByText('custom container · kserve/custom-model:latest'),
+    ).toBeInTheDocument();
+    expect(within(custom).queryByText(/auto-selected/)).toBeNull();
   });
 });

@@ -1,12 +1,17 @@
 import { Link, TableColumn } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
-import { EndpointDto } from '@kubeflow-backstage/plugin-kubeflow-common';
+import {
+  EndpointDto,
+  inferenceServiceModelSource,
+} from '@kubeflow-backstage/plugin-kubeflow-common';
 import Button from '@material-ui/core/Button';
 import Tooltip from '@material-ui/core/Tooltip';
+import Typography from '@material-ui/core/Typography';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { NamespaceRef, kubeflowApiRef } from '../../api/KubeflowApi';
 import { NamespaceTable, useRowAction } from '../NamespaceTable/NamespaceTable';
 import { StateLabel } from '../StateLabel';
+import { formatText, servingLine } from './endpointText';
 
 /** The traffic split of an endpoint as a bar: the latest revision in colour, the previous grey. */
 export const TrafficBar = ({ endpoint }: { endpoint: EndpointDto }) => {
@@ -43,7 +48,10 @@ export const TrafficBar = ({ endpoint }: { endpoint: EndpointDto }) => {
   );
 };
 
-/** The endpoints of a namespace: state, URL, served model, traffic, canary promote / rollback. */
+/**
+ * The endpoints of a namespace: state, URL, served model (format and storage or image, with mode,
+ * runtime and GPU beneath), traffic, canary promote / rollback.
+ */
 export const EndpointsCard = (
   props: NamespaceRef & { refreshKey: number; canChange?: boolean },
 ) => {
@@ -68,8 +76,25 @@ export const EndpointsCard = (
     },
     {
       title: 'Model',
-      render: e =>
-        [e.modelFormat, e.storageUri].filter(Boolean).join(' · ') || '—',
+      render: e => {
+        const serving = servingLine(e);
+        return (
+          <>
+            {[formatText(e), inferenceServiceModelSource(e)]
+              .filter(Boolean)
+              .join(' · ') || '—'}
+            {serving && (
+              <Typography
+                variant="caption"
+                display="block"
+                color="textSecondary"
+              >
+                {serving}
+              </Typography>
+            )}
+          </>
+        );
+      },
     },
     { title: 'Traffic', render: e => <TrafficBar endpoint={e} /> },
     {

@@ -1,10 +1,7 @@
 import {
-  CopyTextButton,
   InfoCard,
-  Link,
   Progress,
   ResponseErrorPanel,
-  StructuredMetadataTable,
   Table,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
@@ -15,6 +12,7 @@ import { useState } from 'react';
 import { kubeflowApiRef } from '../../api/KubeflowApi';
 import { TrafficBar } from '../EndpointsCard';
 import { StateLabel } from '../StateLabel';
+import { EndpointServingTable } from './EndpointServingTable';
 import { useLiveEntityData } from './useKubeflowEntity';
 
 const EndpointDetails = ({
@@ -46,24 +44,7 @@ const EndpointDetails = ({
           subheader={<StateLabel state={endpoint.state} />}
         >
           {error && <ResponseErrorPanel error={error} />}
-          <StructuredMetadataTable
-            metadata={{
-              URL: endpoint.url ? (
-                <>
-                  <Link to={endpoint.url}>{endpoint.url}</Link>
-                  <CopyTextButton text={endpoint.url} />
-                </>
-              ) : (
-                'not ready yet'
-              ),
-              'Model format': endpoint.modelFormat ?? '—',
-              Runtime: endpoint.runtime ?? 'auto-selected',
-              'Storage URI': endpoint.storageUri ?? '—',
-              Replicas: `${endpoint.minReplicas ?? 1} – ${
-                endpoint.maxReplicas ?? endpoint.minReplicas ?? 1
-              }`,
-            }}
-          />
+          <EndpointServingTable endpoint={endpoint} />
         </InfoCard>
       </Grid>
       <Grid item xs={12} md={6}>
@@ -123,7 +104,10 @@ const EndpointDetails = ({
   );
 };
 
-/** An endpoint entity's live page: URL, runtime, traffic split with canary actions, conditions. */
+/**
+ * An endpoint entity's live page: what it serves and how, traffic split with canary actions,
+ * conditions.
+ */
 export const EndpointContent = () => {
   const { value, loading, error, retry } = useLiveEntityData((api, o) =>
     api.getEndpoint(o),
