@@ -24,17 +24,23 @@ import {
 import {
   ANNOTATION_KUBEFLOW_KIND,
   ANNOTATION_KUBEFLOW_STALE_SINCE,
+  TRAINING_OPERATOR_KINDS,
   ModelArtifact,
 } from '@kubeflow-backstage/plugin-kubeflow-common';
 import { TransformContext } from '../transforms/context';
 import { ClusterSnapshot, buildEntities } from './buildEntities';
 import { IngestibleKind, KubeflowProviderConfig } from './config';
 
+const TRAINING_JOB_SOURCES: CachedResource[] = Object.values(
+  TRAINING_OPERATOR_KINDS,
+).map(k => k.plural);
+
 const SOURCES: Record<IngestibleKind, CachedResource[]> = {
   profiles: ['profiles', 'rolebindings'],
   notebooks: ['notebooks'],
   katibExperiments: ['experiments'],
   trainJobs: ['trainjobs'],
+  trainingJobs: TRAINING_JOB_SOURCES,
   sparkApplications: ['sparkapplications'],
   inferenceServices: ['inferenceservices'],
   pipelines: ['kfp.pipelines'],
@@ -53,6 +59,9 @@ const KIND_SOURCE: Record<string, CachedResource> = {
   Experiment: 'experiments',
   InferenceService: 'inferenceservices',
   TrainJob: 'trainjobs',
+  ...Object.fromEntries(
+    Object.entries(TRAINING_OPERATOR_KINDS).map(([k, v]) => [k, v.plural]),
+  ),
   SparkApplication: 'sparkapplications',
   Pipeline: 'kfp.pipelines',
   PipelineExperiment: 'kfp.experiments',
@@ -304,6 +313,7 @@ export class KubeflowEntityProvider implements EntityProvider {
       experiments: values('experiments'),
       inferenceservices: values('inferenceservices'),
       trainjobs: values('trainjobs'),
+      trainingjobs: TRAINING_JOB_SOURCES.flatMap(values),
       sparkapplications: values('sparkapplications'),
       pipelines: values('kfp.pipelines'),
       pipelineVersions: new Map(
