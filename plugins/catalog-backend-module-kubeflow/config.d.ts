@@ -9,7 +9,8 @@ export interface Config {
         clusters?: string[];
         /**
          * What to ingest. Default: all of profiles, notebooks, pipelines, pipelineExperiments,
-         * katibExperiments, models, inferenceServices, trainJobs, sparkApplications.
+         * katibExperiments, models, inferenceServices, trainJobs, trainingJobs (the Training
+         * Operator v1 jobs: PyTorchJob, TFJob, MPIJob, XGBoostJob, JAXJob, PaddleJob), sparkApplications.
          */
         kinds?: string[];
         namespaces?: {

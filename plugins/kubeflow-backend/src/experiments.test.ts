@@ -445,6 +445,56 @@ describe('experimentation routes against the sandbox', () => {
     expect((await get(`${vision}/trainjobs`, 'bob')).status).toBe(403);
   }, 30_000);
 
+  it('shows a Training Operator job with its roles, and suspends it as the user', async () => {
+    const seeded = await get(`${vision}/pytorchjobs/mnist-ddp`, 'erin');
+    expect(seeded.status).toBe(200);
+    expect(seeded.body).toMatchObject({
+      kind: 'PyTorchJob',
+      framework: 'PyTorch',
+      state: { phase: 'succeeded' },
+      details: { 'Backoff limit': '3' },
+    });
+    expect(
+      seeded.body.roles.map((r: any) => [r.role, r.replicas, r.gpus, r.succeeded]),
+    ).toEqual([
+      ['Master', 1, 1, 1],
+      ['Worker', 2, 1, 2],
+    ]);
+    const onK8s = '/apis/kubeflow.org/v1/namespaces/team-vision/tfjobs';
+    await onCluster(onK8s, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        apiVersion: 'kubeflow.org/v1',
+        kind: 'TFJob',
+        metadata: { name: 'hold-me', namespace: 'team-vision' },
+        spec: {
+          runPolicy: { suspend: true },
+          tfReplicaSpecs: {
+            Worker: {
+              replicas: 2,
+              template: {
+                spec: { containers: [{ name: 'tensorflow', image: 'tf:2' }] },
+              },
+            },
+          },
+        },
+      }),
+    });
+    const path = `${vision}/tfjobs/hold-me`;
+    await eventually(async () => {
+      const r = await get(path, 'dave');
+      return r.body.state?.phase === 'stopped' ? true : undefined;
+    }, 'the TFJob to be suspended');
+    expect((await post(`${path}/resume`, 'erin')).status).toBe(403);
+    const resumed = await post(`${path}/resume`, 'dave');
+    expect(resumed.body.suspended).toBe(false);
+    expect((await onCluster(`${onK8s}/hold-me`)).spec.runPolicy.suspend).toBe(
+      false,
+    );
+    expect((await get(`${vision}/pytorchjobs`, 'bob')).status).toBe(403);
+  }, 30_000);
+
   it('shows Spark applications with executors, and a scheduled one with its schedule', async () => {
     const app = await get(
       '/namespaces/team-nlp/sparkapplications/corpus-dedup',

@@ -28,6 +28,7 @@ export const KUBEFLOW_ENTITY_TYPES = {
   modelVersion: 'ai-model-version',
   modelServer: 'model-server',
   trainJob: 'kubeflow-trainjob',
+  trainingJob: 'kubeflow-training-job',
   sparkApplication: 'spark-application',
 } as const;
 
@@ -58,6 +59,13 @@ export const KUBEFLOW_ENTITY_KINDS = {
     type: KUBEFLOW_ENTITY_TYPES.modelServer,
   },
   TrainJob: { kind: 'Resource', type: KUBEFLOW_ENTITY_TYPES.trainJob },
+  // The Training Operator v1 jobs (see TRAINING_OPERATOR_KINDS): one entity type for all six.
+  PyTorchJob: { kind: 'Resource', type: KUBEFLOW_ENTITY_TYPES.trainingJob },
+  TFJob: { kind: 'Resource', type: KUBEFLOW_ENTITY_TYPES.trainingJob },
+  MPIJob: { kind: 'Resource', type: KUBEFLOW_ENTITY_TYPES.trainingJob },
+  XGBoostJob: { kind: 'Resource', type: KUBEFLOW_ENTITY_TYPES.trainingJob },
+  JAXJob: { kind: 'Resource', type: KUBEFLOW_ENTITY_TYPES.trainingJob },
+  PaddleJob: { kind: 'Resource', type: KUBEFLOW_ENTITY_TYPES.trainingJob },
   SparkApplication: {
     kind: 'Resource',
     type: KUBEFLOW_ENTITY_TYPES.sparkApplication,

@@ -1,4 +1,8 @@
 import { DisplayState } from './status/types';
+import type {
+  TrainingOperatorKind,
+  TrainingRoleSummary,
+} from './resources/trainingOperator';
 
 /**
  * HTTP shapes of the experimentation pages: pipelines and their runs, Katib experiments,
@@ -223,6 +227,27 @@ export interface TrainJobDto {
     metrics: Record<string, string>;
     lastUpdatedTime?: string;
   };
+  createdAt?: string;
+}
+
+/** A Training Operator v1 job's page (PyTorchJob, TFJob, MPIJob, XGBoostJob, JAXJob, PaddleJob). @public */
+export interface TrainingJobDto {
+  cluster: string;
+  namespace: string;
+  name: string;
+  kind: TrainingOperatorKind;
+  framework: string;
+  state: DisplayState;
+  suspended: boolean;
+  /** Each role as the spec states it, with the replicas the operator reports for it. */
+  roles: Array<
+    TrainingRoleSummary & { active: number; succeeded: number; failed: number }
+  >;
+  /** Kind-specific settings (processes per node, slots per worker, elastic range, run policy). */
+  details: Record<string, string>;
+  conditions: ConditionDto[];
+  startTime?: string;
+  completionTime?: string;
   createdAt?: string;
 }
 

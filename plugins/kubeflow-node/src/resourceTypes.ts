@@ -9,6 +9,16 @@ export interface KubeResourceType {
   fieldSelector?: string;
 }
 
+function trainingJob<K extends string>(kind: K) {
+  return {
+    group: 'kubeflow.org',
+    version: 'v1',
+    plural: `${kind.toLowerCase()}s` as `${Lowercase<K>}s`,
+    kind,
+    namespaced: true,
+  } as const;
+}
+
 /**
  * The resource types the Kubeflow plugins read: the Kubeflow kinds from the official CRDs (at the
  * version the dashboards use), plus namespaces and role bindings for tenancy and events for the
@@ -73,6 +83,13 @@ export const KUBEFLOW_RESOURCE_TYPES = {
     kind: 'TrainJob',
     namespaced: true,
   },
+  // The Training Operator v1 jobs (kubeflow.org/v1) Kubeflow 1.10 installs beside Trainer v2.
+  pytorchjobs: trainingJob('PyTorchJob'),
+  tfjobs: trainingJob('TFJob'),
+  mpijobs: trainingJob('MPIJob'),
+  xgboostjobs: trainingJob('XGBoostJob'),
+  jaxjobs: trainingJob('JAXJob'),
+  paddlejobs: trainingJob('PaddleJob'),
   sparkapplications: {
     group: 'sparkoperator.k8s.io',
     version: 'v1beta2',

@@ -210,6 +210,7 @@ describe('deploy/base ClusterRole: exactly what the portal uses', () => {
       'kubeflow-pipeline',
       'ai-model',
       'kubeflow-trainjob',
+      'kubeflow-training-job',
       'spark-application',
     ]) {
       await eventually(

@@ -8,6 +8,7 @@ const empty: ClusterSnapshot = {
   experiments: [],
   inferenceservices: [],
   trainjobs: [],
+  trainingjobs: [],
   sparkapplications: [],
   pipelines: [],
   pipelineVersions: new Map(),

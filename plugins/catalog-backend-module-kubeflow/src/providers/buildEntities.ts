@@ -12,6 +12,7 @@ import {
   notebookToEntity,
   sparkApplicationToEntity,
   trainJobToEntity,
+  trainingOperatorJobToEntity,
 } from '../transforms/workloads';
 import { IngestibleKind } from './config';
 
@@ -23,6 +24,8 @@ export interface ClusterSnapshot {
   experiments: any[];
   inferenceservices: any[];
   trainjobs: any[];
+  /** The Training Operator v1 jobs, all six kinds. */
+  trainingjobs: any[];
   sparkapplications: any[];
   pipelines: any[];
   /** Versions per pipeline id. */
@@ -87,6 +90,11 @@ export function buildEntities(
   }
   if (kinds.has('trainJobs')) {
     each(inScope(snapshot.trainjobs), j => trainJobToEntity(j, context));
+  }
+  if (kinds.has('trainingJobs')) {
+    each(inScope(snapshot.trainingjobs), j =>
+      trainingOperatorJobToEntity(j, context),
+    );
   }
   if (kinds.has('sparkApplications')) {
     each(inScope(snapshot.sparkapplications), a =>

@@ -14,6 +14,7 @@ export const INGESTIBLE_KINDS = [
   'models',
   'inferenceServices',
   'trainJobs',
+  'trainingJobs',
   'sparkApplications',
 ] as const;
 

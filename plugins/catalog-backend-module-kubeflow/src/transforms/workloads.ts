@@ -5,6 +5,9 @@ import {
   Notebook,
   SparkApplication,
   TrainJob,
+  TrainingOperatorJob,
+  trainingOperatorJobDisplayState,
+  trainingOperatorJobSummary,
   katibExperimentDisplayState,
   notebookDisplayState,
   sparkApplicationDisplayState,
@@ -147,6 +150,46 @@ export function trainJobToEntity(
     tags: ['training', spec?.runtimeRef.name ?? ''].filter(Boolean),
   });
   return resourceEntity(context, job, KUBEFLOW_ENTITY_TYPES.trainJob, metadata);
+}
+
+/**
+ * A Training Operator v1 job (PyTorchJob, TFJob, …): framework, roles with their images, GPUs.
+ * None for a Katib trial's job: an experiment runs one per trial, and its page shows them.
+ */
+export function trainingOperatorJobToEntity(
+  job: TrainingOperatorJob,
+  context: TransformContext,
+): Entity[] {
+  const { name } = job.metadata;
+  const owners: Array<{ kind?: string }> =
+    (job.metadata as any).ownerReferences ?? [];
+  if (owners.some(o => o.kind === 'Trial')) return [];
+  const summary = trainingOperatorJobSummary(job);
+  const roles = summary.roles
+    .map(
+      r =>
+        `${r.replicas} ${r.role}${r.image ? ` (${r.image})` : ''}${
+          r.gpus ? `, ${r.gpus} GPU each` : ''
+        }`,
+    )
+    .join(', ');
+  const metadata = kubernetesMetadata(context, job, {
+    labelSelector: `training.kubeflow.org/job-name=${name}`,
+    description: `${summary.framework} training job (${summary.kind}) with ${
+      roles || 'no replicas'
+    }. State: ${trainingOperatorJobDisplayState(job).message.replace(
+      /\.$/,
+      '',
+    )}.`,
+    tags: [
+      'training',
+      summary.framework.toLowerCase(),
+      ...(summary.roles.some(r => r.gpus) ? ['gpu'] : []),
+    ],
+  });
+  return [
+    resourceEntity(context, job, KUBEFLOW_ENTITY_TYPES.trainingJob, metadata),
+  ];
 }
 
 /** A SparkApplication: type, version, executors and state. */

@@ -1,5 +1,6 @@
 import {
   LiveChangeDto,
+  TRAINING_OPERATOR_KINDS,
   kubeflowProfileReadPermission,
   registryNamespaceOf,
 } from '@kubeflow-backstage/plugin-kubeflow-common';
@@ -14,6 +15,7 @@ const LIVE_RESOURCES = new Set([
   'inferenceservices',
   'experiments',
   'trainjobs',
+  ...Object.values(TRAINING_OPERATOR_KINDS).map(k => k.plural),
   'sparkapplications',
 ]);
 

@@ -9,10 +9,14 @@ import {
   ScheduledSparkDto,
   SparkApplicationDto,
   TrainJobDto,
+  TrainingJobDto,
+  TrainingOperatorJob,
   katibExperimentDisplayState,
   kfpRunDisplayState,
   sparkApplicationDisplayState,
   trainJobDisplayState,
+  trainingOperatorJobDisplayState,
+  trainingOperatorJobSummary,
 } from '@kubeflow-backstage/plugin-kubeflow-common';
 import { KubeflowClusterConfig } from '@kubeflow-backstage/plugin-kubeflow-node';
 
@@ -406,5 +410,38 @@ export function sparkApplicationDto(
     sparkApplicationId: status.sparkApplicationId,
     uiUrl,
     ...(schedule ? { schedule } : {}),
+  };
+}
+
+/** A Training Operator v1 job: its roles as the spec states them, with the replicas reported. */
+export function trainingJobDto(
+  cluster: KubeflowClusterConfig,
+  job: Record<string, any>,
+): TrainingJobDto {
+  const typed = job as TrainingOperatorJob;
+  const summary = trainingOperatorJobSummary(typed);
+  const status = typed.status ?? {};
+  return {
+    cluster: cluster.name,
+    namespace: job.metadata.namespace,
+    name: job.metadata.name,
+    kind: summary.kind,
+    framework: summary.framework,
+    state: trainingOperatorJobDisplayState(typed),
+    suspended: summary.suspended,
+    roles: summary.roles.map(role => {
+      const reported = status.replicaStatuses?.[role.role] ?? {};
+      return {
+        ...role,
+        active: reported.active ?? 0,
+        succeeded: reported.succeeded ?? 0,
+        failed: reported.failed ?? 0,
+      };
+    }),
+    details: summary.details,
+    conditions: conditions(status.conditions),
+    startTime: status.startTime,
+    completionTime: status.completionTime,
+    createdAt: job.metadata.creationTimestamp,
   };
 }

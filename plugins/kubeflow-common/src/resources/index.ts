@@ -7,3 +7,4 @@ export * from './trainer';
 export * from './spark';
 export * from './pipelines';
 export * from './modelRegistry';
+export * from './trainingOperator';

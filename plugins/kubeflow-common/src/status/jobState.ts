@@ -4,6 +4,7 @@ import {
   KfpRun,
   SparkApplication,
   TrainJob,
+  TrainingOperatorJob,
 } from '../resources';
 import { DisplayState } from './types';
 
@@ -65,6 +66,34 @@ export function trainJobDisplayState(job: TrainJob): DisplayState {
     return { phase: 'stopped', message: 'Suspended' };
   }
   return { phase: 'ready', message: 'Running' };
+}
+
+/**
+ * A Training Operator v1 job's state from its last true condition (Created, Running, Restarting,
+ * Succeeded, Failed, Suspended), as the operator's State column shows it.
+ *
+ * @public
+ */
+export function trainingOperatorJobDisplayState(
+  job: TrainingOperatorJob,
+): DisplayState {
+  return conditionState(
+    lastTrueCondition(job.status?.conditions),
+    {
+      Created: 'waiting',
+      Running: 'ready',
+      Restarting: 'warning',
+      Succeeded: 'succeeded',
+      Failed: 'error',
+      Suspended: 'stopped',
+    },
+    job.spec?.runPolicy?.suspend
+      ? { phase: 'stopped', message: 'Suspended' }
+      : {
+          phase: 'waiting',
+          message: 'Waiting for the operator to create the job.',
+        },
+  );
 }
 
 const SPARK_PHASES: Record<string, DisplayState['phase']> = {

@@ -6,6 +6,7 @@ import {
   RunDto,
   SparkApplicationDto,
   TrainJobDto,
+  TrainingJobDto,
 } from '@kubeflow-backstage/plugin-kubeflow-common';
 import { KubeflowExperimentsApi } from '../api/KubeflowExperimentsApi';
 
@@ -160,6 +161,54 @@ export const katibExperiment: KatibExperimentDto = {
   ],
   stopped: false,
   restartable: false,
+};
+
+export const trainingJob: TrainingJobDto = {
+  cluster: 'sandbox',
+  namespace: 'team-vision',
+  name: 'mnist-ddp',
+  kind: 'PyTorchJob',
+  framework: 'PyTorch',
+  state: { phase: 'ready', message: 'PyTorchJob mnist-ddp is running.' },
+  suspended: false,
+  roles: [
+    {
+      role: 'Master',
+      replicas: 1,
+      image: 'docker.io/kubeflowkatib/pytorch-mnist:v1beta1-45c5727',
+      command: ['python3', '/opt/pytorch-mnist/mnist.py', '--epochs=1'],
+      requests: { cpu: '1' },
+      limits: { 'nvidia.com/gpu': '1' },
+      gpus: 1,
+      active: 1,
+      succeeded: 0,
+      failed: 0,
+    },
+    {
+      role: 'Worker',
+      replicas: 2,
+      image: 'docker.io/kubeflowkatib/pytorch-mnist:v1beta1-45c5727',
+      command: [],
+      requests: {},
+      limits: {},
+      gpus: 0,
+      active: 1,
+      succeeded: 0,
+      failed: 1,
+    },
+  ],
+  details: { 'Processes per node': 'auto', 'Backoff limit': '3' },
+  conditions: [
+    {
+      type: 'Running',
+      status: 'True',
+      reason: 'PyTorchJobRunning',
+      message: 'PyTorchJob mnist-ddp is running.',
+      lastTransitionTime: '2026-08-20T10:05:00Z',
+    },
+  ],
+  startTime: '2026-08-20T10:04:00Z',
+  createdAt: '2026-08-20T10:03:00Z',
 };
 
 export const trainJob: TrainJobDto = {
@@ -337,6 +386,11 @@ export function experimentsFakeApi(): KubeflowExperimentsApi {
       stopped: !r.running,
     })),
     getTrainJob: async () => trainJob,
+    getTrainingJob: async () => trainingJob,
+    setTrainingJobSuspended: jest.fn(async r => ({
+      ...trainingJob,
+      suspended: r.suspended,
+    })),
     setTrainJobSuspended: jest.fn(async r => ({
       ...trainJob,
       suspended: r.suspended,

@@ -10,11 +10,16 @@ import {
   ProfileDetailsDto,
   ProfileDto,
   ServingRuntimesDto,
+  TRAINING_OPERATOR_KINDS,
+  TrainingOperatorKind,
 } from '@kubeflow-backstage/plugin-kubeflow-common';
 import { KubeflowApi, NamespaceRef } from './KubeflowApi';
 import { KubeflowExperimentsApi } from './KubeflowExperimentsApi';
 
 const enc = encodeURIComponent;
+
+const trainingJobPlural = (kind: TrainingOperatorKind) =>
+  TRAINING_OPERATOR_KINDS[kind].plural;
 
 function namespacePath({ cluster, namespace }: NamespaceRef) {
   return `/clusters/${enc(cluster)}/namespaces/${enc(namespace)}`;
@@ -245,6 +250,20 @@ export class KubeflowClient implements KubeflowApi {
       }`,
       'POST',
     );
+
+  getTrainingJob: KubeflowExperimentsApi['getTrainingJob'] = ref =>
+    this.call(
+      `${namespacePath(ref)}/${trainingJobPlural(ref.kind)}/${enc(ref.name)}`,
+    );
+
+  setTrainingJobSuspended: KubeflowExperimentsApi['setTrainingJobSuspended'] =
+    ref =>
+      this.call(
+        `${namespacePath(ref)}/${trainingJobPlural(ref.kind)}/${enc(
+          ref.name,
+        )}/${ref.suspended ? 'suspend' : 'resume'}`,
+        'POST',
+      );
 
   getSparkApplication: KubeflowExperimentsApi['getSparkApplication'] = ref =>
     this.call(`${namespacePath(ref)}/sparkapplications/${enc(ref.name)}`);

@@ -8,6 +8,8 @@ import {
   RunPageDto,
   SparkApplicationDto,
   TrainJobDto,
+  TrainingJobDto,
+  TrainingOperatorKind,
 } from '@kubeflow-backstage/plugin-kubeflow-common';
 
 /** A namespace on a cluster. @public */
@@ -82,6 +84,17 @@ export interface KubeflowExperimentsApi {
   setTrainJobSuspended(
     ref: ExperimentsNamespaceRef & { name: string; suspended: boolean },
   ): Promise<TrainJobDto>;
+  /** A Training Operator v1 job (PyTorchJob, TFJob, MPIJob, XGBoostJob, JAXJob, PaddleJob). */
+  getTrainingJob(
+    ref: ExperimentsNamespaceRef & { kind: TrainingOperatorKind; name: string },
+  ): Promise<TrainingJobDto>;
+  setTrainingJobSuspended(
+    ref: ExperimentsNamespaceRef & {
+      kind: TrainingOperatorKind;
+      name: string;
+      suspended: boolean;
+    },
+  ): Promise<TrainingJobDto>;
   getSparkApplication(
     ref: ExperimentsNamespaceRef & { name: string },
   ): Promise<SparkApplicationDto>;

@@ -10,7 +10,8 @@ import { useKubeflowEntityObject } from '../entity/useKubeflowEntity';
 import { KatibExperimentContent } from '../katib';
 import { PipelineContent, PipelineExperimentContent } from '../pipelines';
 import { SparkApplicationContent } from '../spark';
-import { TrainJobContent } from '../training';
+import { TrainJobContent, TrainingJobContent } from '../training';
+import { TRAINING_OPERATOR_KINDS } from '@kubeflow-backstage/plugin-kubeflow-common';
 
 export { isKubeflowLiveEntity } from './isKubeflowLiveEntity';
 
@@ -28,6 +29,12 @@ const CONTENT: Record<string, ComponentType> = {
   PipelineExperiment: PipelineExperimentContent,
   Experiment: KatibExperimentContent,
   TrainJob: TrainJobContent,
+  ...Object.fromEntries(
+    Object.keys(TRAINING_OPERATOR_KINDS).map(kind => [
+      kind,
+      TrainingJobContent,
+    ]),
+  ),
   SparkApplication: SparkApplicationContent,
 };
 

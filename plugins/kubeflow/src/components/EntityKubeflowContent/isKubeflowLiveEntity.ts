@@ -1,4 +1,7 @@
-import { ANNOTATION_KUBEFLOW_KIND } from '@kubeflow-backstage/plugin-kubeflow-common';
+import {
+  ANNOTATION_KUBEFLOW_KIND,
+  TRAINING_OPERATOR_KINDS,
+} from '@kubeflow-backstage/plugin-kubeflow-common';
 
 /** The Kubeflow kinds (`kubeflow.org/kind`) that have a live Kubeflow tab. */
 export const KUBEFLOW_LIVE_KINDS = [
@@ -11,6 +14,7 @@ export const KUBEFLOW_LIVE_KINDS = [
   'PipelineExperiment',
   'Experiment',
   'TrainJob',
+  ...Object.keys(TRAINING_OPERATOR_KINDS),
   'SparkApplication',
 ];
 

@@ -1,1 +1,2 @@
 export { TrainJobContent } from './TrainJobContent';
+export { TrainingJobContent } from './TrainingJobContent';

@@ -1,0 +1,151 @@
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+  StructuredMetadataTable,
+  Table,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/frontend-plugin-api';
+import {
+  ConditionDto,
+  TrainingJobDto,
+  isTrainingOperatorKind,
+} from '@kubeflow-backstage/plugin-kubeflow-common';
+import Button from '@material-ui/core/Button';
+import Grid from '@material-ui/core/Grid';
+import Typography from '@material-ui/core/Typography';
+import { useState } from 'react';
+import { kubeflowApiRef } from '../../api/KubeflowApi';
+import { StateLabel } from '../StateLabel';
+import { useLiveEntityData } from '../entity/useKubeflowEntity';
+import { formatTime } from '../pipelines/format';
+
+type Role = TrainingJobDto['roles'][number];
+
+const resources = (r: Record<string, string>) =>
+  Object.entries(r)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ') || '—';
+
+const JobCard = ({
+  job,
+  onChange,
+}: {
+  job: TrainingJobDto;
+  onChange: () => void;
+}) => {
+  const api = useApi(kubeflowApiRef);
+  const [error, setError] = useState<Error>();
+  const [busy, setBusy] = useState(false);
+  const finished = ['succeeded', 'error'].includes(job.state.phase);
+  const toggle = async () => {
+    setError(undefined);
+    setBusy(true);
+    try {
+      await api.setTrainingJobSuspended({ ...job, suspended: !job.suspended });
+      onChange();
+    } catch (e) {
+      setError(e as Error);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <InfoCard
+      title={`${job.kind} ${job.name}`}
+      subheader={<StateLabel state={job.state} />}
+      action={
+        !finished && (
+          <Button variant="outlined" disabled={busy} onClick={toggle}>
+            {job.suspended ? 'Resume' : 'Suspend'}
+          </Button>
+        )
+      }
+    >
+      {error && <ResponseErrorPanel error={error} />}
+      <StructuredMetadataTable
+        metadata={{
+          Framework: `${job.framework} (Training Operator ${job.kind})`,
+          Replicas: job.roles.map(r => `${r.replicas} ${r.role}`).join(', '),
+          GPUs: job.roles.reduce((n, r) => n + r.gpus * r.replicas, 0),
+          ...job.details,
+          Created: formatTime(job.createdAt),
+          Started: formatTime(job.startTime),
+          ...(job.completionTime
+            ? { Completed: formatTime(job.completionTime) }
+            : {}),
+        }}
+      />
+      <Typography variant="caption" color="textSecondary">
+        The job&apos;s pods and their logs are on the Kubernetes tab.
+      </Typography>
+    </InfoCard>
+  );
+};
+
+/**
+ * A Training Operator v1 job's page (PyTorchJob, TFJob, MPIJob, XGBoostJob, JAXJob, PaddleJob):
+ * framework and settings, each role's replicas, image, command and resources with the replicas
+ * the operator reports, conditions, suspend/resume.
+ */
+export const TrainingJobContent = () => {
+  const { value, loading, error, retry } = useLiveEntityData((api, o) => {
+    if (!isTrainingOperatorKind(o.kind))
+      throw new Error(`${o.kind} is not a Training Operator job`);
+    return api.getTrainingJob({ ...o, kind: o.kind });
+  });
+  if (loading && !value) return <Progress />;
+  if (error) return <ResponseErrorPanel error={error} />;
+  if (!value) return null;
+  return (
+    <Grid container spacing={3}>
+      <Grid item xs={12} lg={5}>
+        <JobCard job={value} onChange={retry} />
+      </Grid>
+      <Grid item xs={12} lg={7}>
+        <Table<Role>
+          title="Roles"
+          options={{ paging: false, search: false, padding: 'dense' }}
+          columns={[
+            { title: 'Role', field: 'role' },
+            { title: 'Replicas', field: 'replicas' },
+            { title: 'Image', render: r => r.image ?? '—' },
+            {
+              title: 'Command',
+              render: r => (r.command.length ? r.command.join(' ') : '—'),
+            },
+            { title: 'Requests', render: r => resources(r.requests) },
+            { title: 'Limits', render: r => resources(r.limits) },
+            {
+              title: 'Active / succeeded / failed',
+              render: r => `${r.active} / ${r.succeeded} / ${r.failed}`,
+            },
+          ]}
+          data={value.roles}
+          emptyContent={
+            <div style={{ padding: 16 }}>The job states no replicas.</div>
+          }
+        />
+      </Grid>
+      <Grid item xs={12}>
+        <Table<ConditionDto>
+          title="Conditions"
+          options={{ paging: false, search: false, padding: 'dense' }}
+          columns={[
+            { title: 'Type', field: 'type' },
+            { title: 'Status', field: 'status' },
+            { title: 'Reason', render: c => c.reason ?? '—' },
+            { title: 'Message', render: c => c.message ?? '—' },
+            { title: 'Since', render: c => formatTime(c.lastTransitionTime) },
+          ]}
+          data={value.conditions}
+          emptyContent={
+            <div style={{ padding: 16 }}>
+              No condition yet: the operator has not created the job.
+            </div>
+          }
+        />
+      </Grid>
+    </Grid>
+  );
+};
