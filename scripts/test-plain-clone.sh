@@ -30,6 +30,7 @@ fail() {
   tail -n 60 "$log" >&2
   exit 1
 }
+trap 'fail "line $LINENO failed"' ERR
 
 git clone --quiet "$REPO_ROOT" "$clone"
 [ -e "$work/shared" ] && fail "something sits beside the clone"
@@ -55,18 +56,26 @@ done
 echo "plain clone: backend ready (no definitions: the sandbox said so once)"
 
 # The demo's Kubeflow entities, as the signed-in guest sees them in the catalog.
-token=$(curl -sf -H 'x-requested-with: XMLHttpRequest' "$backend/api/auth/guest/refresh?env=development" |
-  node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>process.stdout.write(JSON.parse(s).backstageIdentity.token))')
+json() { node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{try{process.stdout.write(String(eval("JSON.parse(s)."+process.argv[1])??""))}catch{}})' "$1"; }
+# As a person would: sign in as soon as the backend is ready (retried while the catalog has not
+# read the guest's User entity yet).
+token=""
+for _ in $(seq 1 60); do
+  session=$(curl -s -H 'x-requested-with: XMLHttpRequest' "$backend/api/auth/guest/refresh?env=development" || true)
+  token=$(printf '%s' "$session" | json backstageIdentity.token)
+  [ -n "$token" ] && break
+  sleep 2
+done
+[ -n "$token" ] || fail "guest sign-in failed: ${session:0:200}"
 count=0
 for _ in $(seq 1 120); do
-  count=$(curl -sf -H "authorization: Bearer $token" \
+  count=$(curl -s -H "authorization: Bearer $token" \
     "$backend/api/catalog/entities/by-query?limit=1&filter=metadata.annotations.kubeflow.org/cluster=sandbox,kind=component" |
-    node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>process.stdout.write(String(JSON.parse(s).totalItems??0)))' ||
-    echo 0)
-  [ "$count" -ge 20 ] && break
+    json totalItems || true)
+  [ "${count:-0}" -ge 20 ] && break
   sleep 1
 done
-[ "$count" -ge 20 ] || fail "the guest's catalog shows $count Kubeflow components (expected at least 20)"
+[ "${count:-0}" -ge 20 ] || fail "the guest's catalog shows $count Kubeflow components (expected at least 20)"
 echo "plain clone: the guest's catalog serves $count Kubeflow components from the sandbox"
 
 frontend=""
