@@ -455,7 +455,12 @@ describe('experimentation routes against the sandbox', () => {
       details: { 'Backoff limit': '3' },
     });
     expect(
-      seeded.body.roles.map((r: any) => [r.role, r.replicas, r.gpus, r.succeeded]),
+      seeded.body.roles.map((r: any) => [
+        r.role,
+        r.replicas,
+        r.gpus,
+        r.succeeded,
+      ]),
     ).toEqual([
       ['Master', 1, 1, 1],
       ['Worker', 2, 1, 2],
@@ -523,6 +528,29 @@ describe('experimentation routes against the sandbox', () => {
         await get(
           '/namespaces/team-nlp/sparkapplications/corpus-dedup',
           'alice',
+        )
+      ).status,
+    ).toBe(403);
+    // The schedule itself: the application it runs, its state and its runs.
+    const schedule = await get(
+      '/namespaces/team-forecasting/scheduledsparkapplications/daily-sales-aggregation',
+      'carol',
+    );
+    expect(schedule.status).toBe(200);
+    expect(schedule.body).toMatchObject({
+      name: 'daily-sales-aggregation',
+      state: { phase: 'ready' },
+      schedule: { schedule: '0 1 * * *' },
+    });
+    expect(schedule.body.mainApplicationFile).toBeTruthy();
+    expect(schedule.body.schedule.runs.map((r: any) => r.name)).toContain(
+      'daily-sales-aggregation-1764378000',
+    );
+    expect(
+      (
+        await get(
+          '/namespaces/team-forecasting/scheduledsparkapplications/daily-sales-aggregation',
+          'bob',
         )
       ).status,
     ).toBe(403);

@@ -70,6 +70,11 @@ export const KUBEFLOW_ENTITY_KINDS = {
     kind: 'Resource',
     type: KUBEFLOW_ENTITY_TYPES.sparkApplication,
   },
+  // A schedule is one entity; the SparkApplications it runs are shown on its page, not ingested.
+  ScheduledSparkApplication: {
+    kind: 'Resource',
+    type: KUBEFLOW_ENTITY_TYPES.sparkApplication,
+  },
 } as const;
 
 /**

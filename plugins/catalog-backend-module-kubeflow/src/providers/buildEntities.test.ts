@@ -10,6 +10,7 @@ const empty: ClusterSnapshot = {
   trainjobs: [],
   trainingjobs: [],
   sparkapplications: [],
+  scheduledsparkapplications: [],
   pipelines: [],
   pipelineVersions: new Map(),
   pipelineExperiments: [],

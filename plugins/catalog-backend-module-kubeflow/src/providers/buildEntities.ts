@@ -10,6 +10,7 @@ import { contributorsOf, profileToEntity } from '../transforms/profiles';
 import {
   katibExperimentToEntity,
   notebookToEntity,
+  scheduledSparkApplicationToEntity,
   sparkApplicationToEntity,
   trainJobToEntity,
   trainingOperatorJobToEntity,
@@ -27,6 +28,7 @@ export interface ClusterSnapshot {
   /** The Training Operator v1 jobs, all six kinds. */
   trainingjobs: any[];
   sparkapplications: any[];
+  scheduledsparkapplications: any[];
   pipelines: any[];
   /** Versions per pipeline id. */
   pipelineVersions: Map<string, any[]>;
@@ -99,6 +101,9 @@ export function buildEntities(
   if (kinds.has('sparkApplications')) {
     each(inScope(snapshot.sparkapplications), a =>
       sparkApplicationToEntity(a, context),
+    );
+    each(inScope(snapshot.scheduledsparkapplications), s =>
+      scheduledSparkApplicationToEntity(s, context),
     );
   }
   if (kinds.has('inferenceServices')) {

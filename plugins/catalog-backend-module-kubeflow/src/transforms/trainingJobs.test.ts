@@ -56,7 +56,10 @@ describe('Training Operator jobs in the catalog', () => {
             'training.kubeflow.org/job-name=mnist',
         },
       },
-      spec: { type: 'kubeflow-training-job', owner: 'group:sandbox/team-vision' },
+      spec: {
+        type: 'kubeflow-training-job',
+        owner: 'group:sandbox/team-vision',
+      },
     });
     expect(entity.metadata.description).toBe(
       'TensorFlow training job (TFJob) with 1 Chief (tf-mnist:2), 2 GPU each, 3 Worker. State: TFJob mnist is running.',
@@ -72,7 +75,13 @@ describe('Training Operator jobs in the catalog', () => {
   it('leave out the jobs a Katib experiment runs as trials (its page shows them)', () => {
     expect(
       trainingOperatorJobToEntity(
-        job([{ kind: 'Trial', name: 'mnist-abc', apiVersion: 'kubeflow.org/v1beta1' }]),
+        job([
+          {
+            kind: 'Trial',
+            name: 'mnist-abc',
+            apiVersion: 'kubeflow.org/v1beta1',
+          },
+        ]),
         context,
       ),
     ).toEqual([]);

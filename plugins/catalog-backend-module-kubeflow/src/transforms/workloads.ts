@@ -3,7 +3,10 @@ import {
   KatibExperiment,
   KUBEFLOW_ENTITY_TYPES,
   Notebook,
+  SCHEDULED_SPARK_APP_LABEL,
+  ScheduledSparkApplication,
   SparkApplication,
+  scheduledSparkApplicationDisplayState,
   TrainJob,
   TrainingOperatorJob,
   trainingOperatorJobDisplayState,
@@ -192,12 +195,22 @@ export function trainingOperatorJobToEntity(
   ];
 }
 
-/** A SparkApplication: type, version, executors and state. */
+/**
+ * A SparkApplication: type, version, executors and state. None for a run of a
+ * ScheduledSparkApplication: a daily schedule would add an entity a day; its page lists the runs.
+ */
 export function sparkApplicationToEntity(
   app: SparkApplication,
   context: TransformContext,
-): Entity {
-  const { name } = app.metadata;
+): Entity[] {
+  const { name, labels = {} } = app.metadata;
+  const owners: Array<{ kind?: string }> =
+    (app.metadata as any).ownerReferences ?? [];
+  if (
+    labels[SCHEDULED_SPARK_APP_LABEL] ||
+    owners.some(o => o.kind === 'ScheduledSparkApplication')
+  )
+    return [];
   const spec = app.spec;
   const metadata = kubernetesMetadata(context, app, {
     labelSelector: `sparkoperator.k8s.io/app-name=${name}`,
@@ -217,9 +230,43 @@ export function sparkApplicationToEntity(
       },
     ];
   }
+  return [
+    resourceEntity(
+      context,
+      app,
+      KUBEFLOW_ENTITY_TYPES.sparkApplication,
+      metadata,
+    ),
+  ];
+}
+
+/** A ScheduledSparkApplication: its cron schedule and the application it runs. */
+export function scheduledSparkApplicationToEntity(
+  scheduled: ScheduledSparkApplication,
+  context: TransformContext,
+): Entity {
+  const { name } = scheduled.metadata;
+  const spec = scheduled.spec;
+  const template = spec?.template;
+  const main = template?.mainApplicationFile;
+  const metadata = kubernetesMetadata(context, scheduled, {
+    labelSelector: `${SCHEDULED_SPARK_APP_LABEL}=${name}`,
+    description: `Scheduled Spark ${template?.sparkVersion ?? ''} ${
+      template?.type ?? ''
+    } application, cron ${spec?.schedule ?? '?'}${
+      spec?.timeZone ? ` (${spec.timeZone})` : ''
+    }, with ${template?.executor?.instances ?? 1} executor(s)${
+      main ? `, running ${main}` : ''
+    }. State: ${
+      scheduledSparkApplicationDisplayState(scheduled).message
+    }.`.replace(/\s+/g, ' '),
+    tags: ['spark', 'scheduled', (template?.type ?? '').toLowerCase()].filter(
+      Boolean,
+    ),
+  });
   return resourceEntity(
     context,
-    app,
+    scheduled,
     KUBEFLOW_ENTITY_TYPES.sparkApplication,
     metadata,
   );

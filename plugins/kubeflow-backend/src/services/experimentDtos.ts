@@ -1,5 +1,6 @@
 import {
   ConditionDto,
+  KatibExperiment,
   KatibExperimentDto,
   KatibTrialDto,
   KfpRun,
@@ -12,7 +13,10 @@ import {
   TrainingJobDto,
   TrainingOperatorJob,
   katibExperimentDisplayState,
+  katibExperimentSummary,
+  katibMetricValues,
   kfpRunDisplayState,
+  scheduledSparkApplicationDisplayState,
   sparkApplicationDisplayState,
   trainJobDisplayState,
   trainingOperatorJobDisplayState,
@@ -129,15 +133,6 @@ export function recurringRunDto(
   };
 }
 
-function metricValues(metrics: any[] | undefined): Record<string, number> {
-  const values: Record<string, number> = {};
-  for (const m of metrics ?? []) {
-    const value = Number(m?.latest ?? m?.value);
-    if (m?.name && Number.isFinite(value)) values[m.name] = value;
-  }
-  return values;
-}
-
 function lastTrue(list: any[] | undefined): any {
   return [...(list ?? [])].reverse().find(c => c.status === 'True');
 }
@@ -159,7 +154,8 @@ export function katibTrialDto(
   bestTrialName?: string,
 ): KatibTrialDto {
   const condition = lastTrue(trial.status?.conditions);
-  const metrics = metricValues(trial.status?.observation?.metrics);
+  // As Katib recorded them: numbers' text, or text such as a DARTS genotype.
+  const metrics = katibMetricValues(trial.status?.observation?.metrics);
   return {
     name: trial.metadata.name,
     phase: condition?.type ?? 'Created',
@@ -215,28 +211,7 @@ export function katibExperimentDto(
     namespace: experiment.metadata.namespace,
     name: experiment.metadata.name,
     state: katibExperimentDisplayState(experiment as any),
-    objective: {
-      type: spec.objective?.type ?? 'maximize',
-      metricName,
-      goal: spec.objective?.goal,
-      additionalMetricNames: spec.objective?.additionalMetricNames ?? [],
-    },
-    algorithm: spec.algorithm?.algorithmName ?? 'random',
-    algorithmSettings: (spec.algorithm?.algorithmSettings ?? []).map(
-      (s: any) => ({ name: String(s.name), value: String(s.value) }),
-    ),
-    parameters: (spec.parameters ?? []).map((p: any) => ({
-      name: p.name,
-      type: p.parameterType,
-      min: p.feasibleSpace?.min,
-      max: p.feasibleSpace?.max,
-      step: p.feasibleSpace?.step,
-      list: p.feasibleSpace?.list,
-    })),
-    maxTrialCount: spec.maxTrialCount,
-    parallelTrialCount: spec.parallelTrialCount,
-    maxFailedTrialCount: spec.maxFailedTrialCount,
-    resumePolicy: spec.resumePolicy ?? 'Never',
+    ...katibExperimentSummary(experiment as KatibExperiment),
     counts: {
       trials: status.trials ?? trials.length,
       running: status.trialsRunning ?? 0,
@@ -357,6 +332,27 @@ export function scheduledSparkDto(
         submittedAt: r.status?.lastSubmissionAttemptTime,
         terminatedAt: r.status?.terminationTime,
       })),
+  };
+}
+
+/**
+ * A ScheduledSparkApplication as a page: the application its template runs (no status of its
+ * own: each run has one), the schedule's state, and the schedule with its last runs.
+ */
+export function scheduledSparkApplicationDto(
+  cluster: KubeflowClusterConfig,
+  scheduled: Record<string, any>,
+  runs: Array<Record<string, any>>,
+): SparkApplicationDto {
+  const app = sparkApplicationDto(
+    cluster,
+    { metadata: scheduled.metadata, spec: scheduled.spec?.template ?? {} },
+    scheduledSparkDto(scheduled, runs),
+  );
+  return {
+    ...app,
+    state: scheduledSparkApplicationDisplayState(scheduled as any),
+    applicationState: scheduled.status?.scheduleState ?? 'NEW',
   };
 }
 

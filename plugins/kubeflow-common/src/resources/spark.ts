@@ -26,3 +26,35 @@ export type SparkApplication = KubeResource<
   SparkApplicationSpec,
   SparkApplicationStatus
 >;
+
+/** ScheduledSparkApplication spec (sparkoperator.k8s.io/v1beta2): a cron schedule of an application. @public */
+export interface ScheduledSparkApplicationSpec {
+  schedule: string;
+  timeZone?: string;
+  suspend?: boolean;
+  concurrencyPolicy?: 'Allow' | 'Forbid' | 'Replace';
+  successfulRunHistoryLimit?: number;
+  failedRunHistoryLimit?: number;
+  template: SparkApplicationSpec;
+}
+
+/** ScheduledSparkApplication status. @public */
+export interface ScheduledSparkApplicationStatus {
+  scheduleState?: string;
+  reason?: string;
+  lastRun?: string;
+  nextRun?: string;
+  lastRunName?: string;
+  pastSuccessfulRunNames?: string[];
+  pastFailedRunNames?: string[];
+}
+
+/** A Spark Operator ScheduledSparkApplication: the schedule is what people browse; its runs are SparkApplications. @public */
+export type ScheduledSparkApplication = KubeResource<
+  ScheduledSparkApplicationSpec,
+  ScheduledSparkApplicationStatus
+>;
+
+/** The label the Spark Operator puts on each SparkApplication a schedule runs. @public */
+export const SCHEDULED_SPARK_APP_LABEL =
+  'sparkoperator.k8s.io/scheduled-app-name';

@@ -2,6 +2,7 @@ import {
   KatibCondition,
   KatibExperiment,
   KfpRun,
+  ScheduledSparkApplication,
   SparkApplication,
   TrainJob,
   TrainingOperatorJob,
@@ -119,6 +120,36 @@ export function sparkApplicationDisplayState(
     phase: SPARK_PHASES[state] ?? 'unknown',
     message:
       app.status?.applicationState?.errorMessage || state || 'New application',
+  };
+}
+
+/**
+ * A ScheduledSparkApplication's state: suspended, failed validation, or scheduled (with the
+ * next run when the operator has computed it).
+ *
+ * @public
+ */
+export function scheduledSparkApplicationDisplayState(
+  scheduled: ScheduledSparkApplication,
+): DisplayState {
+  const status = scheduled.status ?? {};
+  if (scheduled.spec?.suspend)
+    return { phase: 'stopped', message: 'Suspended' };
+  if (status.scheduleState === 'FailedValidation')
+    return {
+      phase: 'error',
+      message: status.reason || 'The schedule failed validation',
+    };
+  if (status.scheduleState === 'Scheduled')
+    return {
+      phase: 'ready',
+      message: status.nextRun
+        ? `Scheduled, next run ${status.nextRun}`
+        : 'Scheduled',
+    };
+  return {
+    phase: 'waiting',
+    message: 'Waiting for the operator to schedule it',
   };
 }
 

@@ -396,6 +396,7 @@ export function experimentsFakeApi(): KubeflowExperimentsApi {
       suspended: r.suspended,
     })),
     getSparkApplication: async () => sparkApplication,
+    getScheduledSparkApplication: async () => sparkApplication,
     getModelMetrics: async () => modelMetrics,
     getProfileExperimentMetrics: async () => ({
       ...modelMetrics,

@@ -265,6 +265,12 @@ export class KubeflowClient implements KubeflowApi {
         'POST',
       );
 
+  getScheduledSparkApplication: KubeflowExperimentsApi['getScheduledSparkApplication'] =
+    ref =>
+      this.call(
+        `${namespacePath(ref)}/scheduledsparkapplications/${enc(ref.name)}`,
+      );
+
   getSparkApplication: KubeflowExperimentsApi['getSparkApplication'] = ref =>
     this.call(`${namespacePath(ref)}/sparkapplications/${enc(ref.name)}`);
 

@@ -98,6 +98,10 @@ export interface KubeflowExperimentsApi {
   getSparkApplication(
     ref: ExperimentsNamespaceRef & { name: string },
   ): Promise<SparkApplicationDto>;
+  /** A ScheduledSparkApplication: the application it runs, its schedule and last runs. */
+  getScheduledSparkApplication(
+    ref: ExperimentsNamespaceRef & { name: string },
+  ): Promise<SparkApplicationDto>;
   /** The metrics of what produced a registered model's versions. */
   getModelMetrics(ref: {
     cluster: string;

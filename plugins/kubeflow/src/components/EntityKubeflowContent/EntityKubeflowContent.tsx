@@ -36,6 +36,7 @@ const CONTENT: Record<string, ComponentType> = {
     ]),
   ),
   SparkApplication: SparkApplicationContent,
+  ScheduledSparkApplication: SparkApplicationContent,
 };
 
 /**

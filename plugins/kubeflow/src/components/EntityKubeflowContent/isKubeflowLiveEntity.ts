@@ -16,6 +16,7 @@ export const KUBEFLOW_LIVE_KINDS = [
   'TrainJob',
   ...Object.keys(TRAINING_OPERATOR_KINDS),
   'SparkApplication',
+  'ScheduledSparkApplication',
 ];
 
 /** Whether an entity came from a Kubeflow object the live Kubeflow tab can show. */

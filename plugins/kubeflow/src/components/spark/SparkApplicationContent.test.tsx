@@ -37,6 +37,35 @@ describe('SparkApplicationContent', () => {
     expect(screen.getByText('cron 0 1 * * *')).toBeInTheDocument();
   });
 
+  it('shows a ScheduledSparkApplication as the application it runs, with its schedule and runs', async () => {
+    const { api } = fakeApi({
+      getSparkApplication: async () => {
+        throw new Error('a schedule is not read as an application');
+      },
+      getScheduledSparkApplication: async () => ({
+        ...sparkApplication,
+        name: 'daily-sales-aggregation',
+        state: { phase: 'ready', message: 'Scheduled' },
+      }),
+    });
+    await renderEntityPage(
+      <SparkApplicationContent />,
+      kubeflowEntity('ScheduledSparkApplication', 'daily-sales-aggregation', {
+        namespace: 'team-forecasting',
+      }),
+      api,
+    );
+    expect(
+      await screen.findByText(
+        'Scheduled Spark application daily-sales-aggregation',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Schedule and runs')).toBeInTheDocument();
+    expect(screen.getByText('cron 0 1 * * *')).toBeInTheDocument();
+    expect(screen.queryByText('daily-sales-exec-2')).toBeNull();
+    expect(screen.queryByText('1 submission, 1 execution')).toBeNull();
+  });
+
   it('says when no executor has reported, without a schedule or UI', async () => {
     await render(
       fakeApi({

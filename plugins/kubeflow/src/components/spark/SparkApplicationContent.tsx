@@ -15,9 +15,15 @@ import { StateLabel } from '../StateLabel';
 import { useLiveEntityData } from '../entity/useKubeflowEntity';
 import { formatTime } from '../pipelines/format';
 
-const ScheduleCard = ({ schedule }: { schedule: ScheduledSparkDto }) => (
+const ScheduleCard = ({
+  schedule,
+  title,
+}: {
+  schedule: ScheduledSparkDto;
+  title: string;
+}) => (
   <InfoCard
-    title={`Scheduled by ${schedule.name}`}
+    title={title}
     subheader={`cron ${schedule.schedule}${
       schedule.timeZone ? ` (${schedule.timeZone})` : ''
     }${schedule.suspended ? ' — suspended' : ''}`}
@@ -57,9 +63,17 @@ const ScheduleCard = ({ schedule }: { schedule: ScheduledSparkDto }) => (
   </InfoCard>
 );
 
-const AppCard = ({ app }: { app: SparkApplicationDto }) => (
+const AppCard = ({
+  app,
+  scheduled,
+}: {
+  app: SparkApplicationDto;
+  scheduled: boolean;
+}) => (
   <InfoCard
-    title={`Spark application ${app.name}`}
+    title={`${
+      scheduled ? 'Scheduled Spark application' : 'Spark application'
+    } ${app.name}`}
     subheader={<StateLabel state={app.state} />}
     action={
       app.uiUrl && (
@@ -92,47 +106,67 @@ const AppCard = ({ app }: { app: SparkApplicationDto }) => (
         Executors: `${app.executor.instances ?? 1} × ${
           app.executor.cores ?? '?'
         } cores, ${app.executor.memory ?? '?'}`,
-        Attempts: `${app.submissionAttempts ?? 0} submission, ${
-          app.executionAttempts ?? 0
-        } execution`,
-        Submitted: formatTime(app.submittedAt),
-        Terminated: formatTime(app.terminatedAt),
-        'Application id': app.sparkApplicationId ?? '—',
+        // A schedule's template has no run of its own: each run has its page.
+        ...(scheduled
+          ? {}
+          : {
+              Attempts: `${app.submissionAttempts ?? 0} submission, ${
+                app.executionAttempts ?? 0
+              } execution`,
+              Submitted: formatTime(app.submittedAt),
+              Terminated: formatTime(app.terminatedAt),
+              'Application id': app.sparkApplicationId ?? '—',
+            }),
       }}
     />
   </InfoCard>
 );
 
-/** A SparkApplication entity's page: state, driver and executors, attempts, times, UI, schedule. */
+/**
+ * A SparkApplication entity's page: state, driver and executors, attempts, times, UI, schedule.
+ * A ScheduledSparkApplication's page is the same, for the application it runs, with its runs.
+ */
 export const SparkApplicationContent = () => {
-  const { value, loading, error } = useLiveEntityData((api, o) =>
-    api.getSparkApplication(o),
+  const { value, loading, error, object } = useLiveEntityData((api, o) =>
+    o.kind === 'ScheduledSparkApplication'
+      ? api.getScheduledSparkApplication(o)
+      : api.getSparkApplication(o),
   );
+  const scheduled = object.kind === 'ScheduledSparkApplication';
   if (loading && !value) return <Progress />;
   if (error) return <ResponseErrorPanel error={error} />;
   if (!value) return null;
   return (
     <Grid container spacing={3}>
       <Grid item xs={12} md={7}>
-        <AppCard app={value} />
+        <AppCard app={value} scheduled={scheduled} />
       </Grid>
-      <Grid item xs={12} md={5}>
-        <Table
-          title="Executors"
-          options={{ paging: false, search: false, padding: 'dense' }}
-          columns={[
-            { title: 'Pod', field: 'pod' },
-            { title: 'State', field: 'state' },
-          ]}
-          data={value.executors}
-          emptyContent={
-            <div style={{ padding: 16 }}>No executor reported yet.</div>
-          }
-        />
-      </Grid>
+      {!scheduled && (
+        <Grid item xs={12} md={5}>
+          <Table
+            title="Executors"
+            options={{ paging: false, search: false, padding: 'dense' }}
+            columns={[
+              { title: 'Pod', field: 'pod' },
+              { title: 'State', field: 'state' },
+            ]}
+            data={value.executors}
+            emptyContent={
+              <div style={{ padding: 16 }}>No executor reported yet.</div>
+            }
+          />
+        </Grid>
+      )}
       {value.schedule && (
         <Grid item xs={12}>
-          <ScheduleCard schedule={value.schedule} />
+          <ScheduleCard
+            schedule={value.schedule}
+            title={
+              scheduled
+                ? 'Schedule and runs'
+                : `Scheduled by ${value.schedule.name}`
+            }
+          />
         </Grid>
       )}
     </Grid>
