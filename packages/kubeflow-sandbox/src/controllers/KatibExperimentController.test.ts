@@ -10,6 +10,8 @@ import {
   type TestCluster,
 } from './__fixtures__/harness';
 import { gridValues } from './katibModel';
+import { upstreamSamples } from '../samples';
+import { ContractChecker } from '../services/__fixtures__/contracts';
 
 const EXPERIMENTS = 'experiments.kubeflow.org';
 const TRIALS = 'trials.kubeflow.org';
@@ -255,5 +257,169 @@ describe('KatibExperimentController', () => {
     expect(
       oneShot.status.conditions.find((c: any) => c.type === 'Succeeded').status,
     ).toBe('True');
+  });
+
+  it('runs a DARTS experiment: NAS assignments, a genotype as the objective, valid objects', async () => {
+    const { store } = cluster;
+    // The DARTS experiment of Katib's SDK notebook, as the SDK printed it, without its status.
+    const sample = upstreamSamples()
+      .flatMap(s => s.documents)
+      .find((d: any) => d.spec?.algorithm?.algorithmName === 'darts') as any;
+    expect(sample.spec.parameters).toBeUndefined();
+    store.create(EXPERIMENTS, {
+      apiVersion: sample.apiVersion,
+      kind: sample.kind,
+      metadata: { name: 'darts', namespace: 'team-a' },
+      spec: {
+        ...sample.spec,
+        objective: {
+          ...sample.spec.objective,
+          additionalMetricNames: ['Validation-Accuracy'],
+        },
+        maxTrialCount: 3,
+        parallelTrialCount: 2,
+        maxFailedTrialCount: 3,
+      },
+    });
+    const done = await waitFor(() => {
+      const e = store.get(EXPERIMENTS, 'team-a', 'darts') as any;
+      return e?.status?.completionTime && e;
+    }, 15000);
+    expect(
+      done.status.conditions.find((c: any) => c.type === 'Succeeded').reason,
+    ).toBe('ExperimentMaxTrialsReached');
+    const trials = store
+      .list(TRIALS, 'team-a')
+      .filter(
+        t => t.metadata.labels?.['katib.kubeflow.org/experiment'] === 'darts',
+      );
+    expect(trials).toHaveLength(3);
+
+    // What Katib's DARTS suggestion hands every trial.
+    const assignment = (trials[0].spec as any).parameterAssignments;
+    expect(assignment.map((a: any) => a.name)).toEqual([
+      'algorithm-settings',
+      'search-space',
+      'num-layers',
+    ]);
+    expect(assignment[1].value).toBe(
+      "['separable_convolution_3x3', 'dilated_convolution_3x3', 'dilated_convolution_5x5', " +
+        "'avg_pooling_3x3', 'max_pooling_3x3', 'skip_connection']",
+    );
+    expect(assignment[2].value).toBe('2');
+    expect(assignment[0].value).toMatch(
+      /^\{'num_epochs': '2', 'w_lr': 0.025, .*'num_nodes': '3', 'stem_multiplier': '1'\}$/,
+    );
+    // Rendered into the trial's Job command as the template's placeholders ask.
+    const command = (trials[0].spec as any).runSpec.spec.template.spec
+      .containers[0].command;
+    expect(command[3]).toBe(`--search-space="${assignment[1].value}"`);
+    expect(command[4]).toBe('--num-layers="2"');
+
+    const succeeded = trials.filter(t => trialState(t) === 'Succeeded');
+    expect(succeeded.length).toBeGreaterThan(0);
+    for (const t of succeeded) {
+      const [genotype, accuracy] = (t.status as any).observation.metrics;
+      expect(genotype.name).toBe('Best-Genotype');
+      expect(genotype.latest).toMatch(
+        /^Genotype\(normal=\[\[\('\w+', \d\), \('\w+', \d\)\], .*reduce_concat=range\(2, 5\)\)$/,
+      );
+      expect(accuracy.name).toBe('Validation-Accuracy');
+      expect(Number(accuracy.latest)).toBeGreaterThan(0.5);
+    }
+    // A text objective cannot be compared: Katib takes the latest such trial as the best.
+    const latest = [...succeeded].sort((a, b) =>
+      String((a.status as any).completionTime).localeCompare(
+        String((b.status as any).completionTime),
+      ),
+    )[succeeded.length - 1];
+    expect(done.status.currentOptimalTrial.bestTrialName).toBe(
+      latest.metadata.name,
+    );
+    expect(
+      done.status.currentOptimalTrial.observation.metrics[0].latest,
+    ).toMatch(/^Genotype\(/);
+
+    const katib = ContractChecker.katib();
+    expect(katib.check('v1beta1.Experiment', done)).toEqual([]);
+    for (const t of trials) expect(katib.check('v1beta1.Trial', t)).toEqual([]);
+    expect(
+      katib.check(
+        'v1beta1.Suggestion',
+        store.get('suggestions.kubeflow.org', 'team-a', 'darts'),
+      ),
+    ).toEqual([]);
+  });
+
+  it('gives ENAS trials an architecture and its nn_config', async () => {
+    const { store } = cluster;
+    store.create(
+      EXPERIMENTS,
+      experiment('enas', {
+        algorithm: { algorithmName: 'enas' },
+        objective: {
+          type: 'maximize',
+          goal: 0.99,
+          objectiveMetricName: 'Validation-Accuracy',
+        },
+        parameters: undefined,
+        nasConfig: {
+          graphConfig: {
+            numLayers: 3,
+            inputSizes: [32, 32, 3],
+            outputSizes: [10],
+          },
+          operations: [
+            {
+              operationType: 'convolution',
+              parameters: [
+                {
+                  name: 'filter_size',
+                  parameterType: 'categorical',
+                  feasibleSpace: { list: ['3', '5'] },
+                },
+              ],
+            },
+            {
+              operationType: 'reduction',
+              parameters: [
+                {
+                  name: 'pool_size',
+                  parameterType: 'int',
+                  feasibleSpace: { min: '2', max: '3', step: '1' },
+                },
+              ],
+            },
+          ],
+        },
+        maxTrialCount: 2,
+      }),
+    );
+    const done = await waitFor(() => {
+      const e = store.get(EXPERIMENTS, 'team-a', 'enas') as any;
+      return e?.status?.completionTime && e;
+    }, 15000);
+    const trial = store
+      .list(TRIALS, 'team-a')
+      .find(
+        t => t.metadata.labels?.['katib.kubeflow.org/experiment'] === 'enas',
+      )!;
+    const [architecture, nnConfig] = (trial.spec as any).parameterAssignments;
+    expect(architecture.name).toBe('architecture');
+    const layers = JSON.parse(architecture.value);
+    expect(layers.map((l: number[]) => l.length)).toEqual([1, 2, 3]);
+    expect(nnConfig.name).toBe('nn_config');
+    const config = JSON.parse(nnConfig.value.replace(/'/g, '"'));
+    expect(config).toMatchObject({
+      num_layers: 3,
+      input_sizes: [32, 32, 3],
+      output_sizes: [10],
+    });
+    expect(config.embedding[layers[0][0]].opt_type).toMatch(
+      /^(convolution|reduction)$/,
+    );
+    expect(ContractChecker.katib().check('v1beta1.Experiment', done)).toEqual(
+      [],
+    );
   });
 });

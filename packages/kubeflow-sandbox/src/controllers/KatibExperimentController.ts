@@ -20,6 +20,7 @@ import {
   trialState,
   type Assignment,
 } from './katibTrials';
+import { isNasSpec, nasAssignment, nasTrialMetrics } from './katibNas';
 
 export { EXPERIMENT_LABEL, trialState };
 
@@ -242,12 +243,16 @@ export class KatibExperimentController extends ReconcilingController {
     const name = experiment.metadata.name!;
     const spec = (experiment.spec ?? {}) as any;
     const seed = `${namespace}/${name}/${experiment.metadata.uid ?? ''}`;
-    const assignment = sampleAssignment({
-      algorithm: spec.algorithm?.algorithmName ?? 'random',
-      parameters: (spec.parameters ?? []) as KatibParameter[],
-      index,
-      seed,
-    });
+    // A NAS experiment (DARTS, ENAS) has no parameters: its suggestion hands the trial an
+    // architecture search space instead (see katibNas).
+    const assignment = isNasSpec(spec)
+      ? nasAssignment(spec, index, seed)
+      : sampleAssignment({
+          algorithm: spec.algorithm?.algorithmName ?? 'random',
+          parameters: (spec.parameters ?? []) as KatibParameter[],
+          index,
+          seed,
+        });
     if (!assignment) return undefined;
     const random = prng(seedOf(`${seed}/name/${index}`));
     let suffix = '';
@@ -363,7 +368,9 @@ export class KatibExperimentController extends ReconcilingController {
           st.completionTime = nowRfc3339();
           if (!fails)
             st.observation = {
-              metrics: trialMetrics(objective, value, type, trialName),
+              metrics: isNasSpec(spec)
+                ? nasTrialMetrics(spec, trialName)
+                : trialMetrics(objective, value, type, trialName),
             };
           t.status = st;
         });

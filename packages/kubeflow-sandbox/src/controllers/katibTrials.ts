@@ -40,28 +40,64 @@ export function isActive(trial: KubeObject): boolean {
   return s === 'Created' || s === 'Running';
 }
 
+const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+/** The latest objective value of a trial as Katib stored it (a string), if it has one. */
+function objectiveTextOf(
+  trial: KubeObject,
+  metricName: string,
+): string | undefined {
+  const metric = ((trial.status as any)?.observation?.metrics ?? []).find(
+    (m: any) => m.name === metricName,
+  );
+  const latest = metric?.latest;
+  return latest === undefined || latest === 'unavailable'
+    ? undefined
+    : String(latest);
+}
+
+/** The objective value as a number, only when Katib stored a number. */
 function objectiveOf(
   trial: KubeObject,
   metricName: string,
 ): number | undefined {
-  const metric = ((trial.status as any)?.observation?.metrics ?? []).find(
-    (m: any) => m.name === metricName,
-  );
-  return metric ? Number(metric.latest) : undefined;
+  const text = objectiveTextOf(trial, metricName);
+  return text !== undefined && NUMBER.test(text.trim())
+    ? Number(text)
+    : undefined;
 }
 
-/** Counts, lists and the best trial of an experiment's trials (pure). */
+const finishedAt = (t: KubeObject) =>
+  String((t.status as any)?.completionTime ?? '');
+
+/**
+ * Counts, lists and the best trial of an experiment's trials (pure). As Katib's experiment
+ * controller does, a trial whose objective is text (a DARTS genotype) cannot be compared: the
+ * latest such trial is the best, and the goal is never reached by it.
+ */
 export function summarize(trials: KubeObject[], spec: any) {
   const objective = spec.objective ?? {};
   const type = objective.type === 'maximize' ? 'maximize' : 'minimize';
   const metricName = objective.objectiveMetricName ?? 'loss';
   const succeeded = trials.filter(t => trialState(t) === 'Succeeded');
   let best: KubeObject | undefined;
-  for (const t of succeeded) {
+  let bestIsText = false;
+  const byCompletion = [...succeeded].sort((a, b) =>
+    finishedAt(a).localeCompare(finishedAt(b)),
+  );
+  for (const t of byCompletion) {
+    if (objectiveTextOf(t, metricName) === undefined) continue;
     const v = objectiveOf(t, metricName);
-    if (v === undefined) continue;
-    const b = best ? objectiveOf(best, metricName)! : undefined;
-    if (b === undefined || (type === 'minimize' ? v < b : v > b)) best = t;
+    if (v === undefined) {
+      best = t;
+      bestIsText = true;
+      continue;
+    }
+    const b = best && !bestIsText ? objectiveOf(best, metricName) : undefined;
+    if (b === undefined || (type === 'minimize' ? v < b : v > b)) {
+      best = t;
+      bestIsText = false;
+    }
   }
   const bestValue = best ? objectiveOf(best, metricName) : undefined;
   return {
@@ -129,9 +165,11 @@ export function renderRunSpec(
     const value = assignment.find(a => a.name === p.reference)?.value;
     if (value !== undefined) byRef.set(p.name, value);
   }
+  // Substituted inside the JSON text: escape the value as a JSON string's content.
+  const inJson = (value: string) => JSON.stringify(value).slice(1, -1);
   let text = JSON.stringify(template.trialSpec).replace(
     /\$\{trialParameters\.([^}]+)\}/g,
-    (m, key) => byRef.get(key) ?? m,
+    (m, key) => (byRef.has(key) ? inJson(byRef.get(key)!) : m),
   );
   text = text
     .replace(/\$\{trialSpec\.Name\}/g, trialName)
