@@ -32,6 +32,22 @@ yarn tsc
 step "lint"
 yarn lint:all
 
+# The plugins as they are published: each public API matches its committed report.api.md (after a
+# change, run `yarn build:api-reports`), the metadata `repo fix --publish` writes is in place
+# (`yarn fix`), and every plugin builds and packs, prepack included, into a tarball with its dist/.
+# The API check reads the type check's dist-types.
+step "publishable plugins (API reports, repo fix --publish, build and pack)"
+yarn check:api-reports
+yarn backstage-cli repo fix --publish --check || { echo "run: yarn fix"; exit 1; }
+yarn backstage-cli repo build
+packs=$(mktemp -d)
+yarn workspaces foreach -A --include 'plugins/*' --parallel --jobs 2 pack --out "$packs/%s-%v.tgz" \
+  | grep -v 'YN0000: \(dist\|docs\)/'
+for tarball in "$packs"/*.tgz; do
+  tar tzf "$tarball" | grep '^package/dist/index\.' >/dev/null || { echo "no dist/ in $tarball"; exit 1; }
+done
+rm -rf "$packs"
+
 # One throwaway PostgreSQL for the tests that run on both databases and the production config.
 source scripts/postgres.sh
 start_postgres "${PG_TEST_PORT:-5433}"
