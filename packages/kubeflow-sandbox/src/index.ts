@@ -17,3 +17,5 @@ export { MemoryStore } from './store/MemoryStore';
 export { StatusError } from './store/StatusError';
 export type { Status, StatusCause } from './store/StatusError';
 export type * from './store/types';
+export { upstreamSamples } from './samples';
+export type { UpstreamSample } from './samples';

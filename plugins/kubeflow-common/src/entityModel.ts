@@ -27,6 +27,7 @@ export const KUBEFLOW_ENTITY_TYPES = {
   model: 'ai-model',
   modelVersion: 'ai-model-version',
   modelServer: 'model-server',
+  inferenceGraph: 'inference-graph',
   trainJob: 'kubeflow-trainjob',
   trainingJob: 'kubeflow-training-job',
   sparkApplication: 'spark-application',
@@ -57,6 +58,15 @@ export const KUBEFLOW_ENTITY_KINDS = {
   InferenceService: {
     kind: 'Component',
     type: KUBEFLOW_ENTITY_TYPES.modelServer,
+  },
+  // KServe's LLM serving kind: a model server too.
+  LLMInferenceService: {
+    kind: 'Component',
+    type: KUBEFLOW_ENTITY_TYPES.modelServer,
+  },
+  InferenceGraph: {
+    kind: 'Component',
+    type: KUBEFLOW_ENTITY_TYPES.inferenceGraph,
   },
   TrainJob: { kind: 'Resource', type: KUBEFLOW_ENTITY_TYPES.trainJob },
   // The Training Operator v1 jobs (see TRAINING_OPERATOR_KINDS): one entity type for all six.

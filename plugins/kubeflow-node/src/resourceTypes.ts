@@ -76,6 +76,22 @@ export const KUBEFLOW_RESOURCE_TYPES = {
     kind: 'InferenceService',
     namespaced: true,
   },
+  // KServe's graphs of InferenceServices and its LLM serving kind (v1alpha1: what KServe 0.16
+  // serves; later releases serve it beside v1alpha2).
+  inferencegraphs: {
+    group: 'serving.kserve.io',
+    version: 'v1alpha1',
+    plural: 'inferencegraphs',
+    kind: 'InferenceGraph',
+    namespaced: true,
+  },
+  llminferenceservices: {
+    group: 'serving.kserve.io',
+    version: 'v1alpha1',
+    plural: 'llminferenceservices',
+    kind: 'LLMInferenceService',
+    namespaced: true,
+  },
   trainjobs: {
     group: 'trainer.kubeflow.org',
     version: 'v1alpha1',

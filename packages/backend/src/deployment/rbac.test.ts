@@ -275,8 +275,15 @@ describe('deploy/base ClusterRole: exactly what the portal uses', () => {
       'team-nlp': 'bob',
       'team-forecasting': 'carol',
     };
-    const detail = async (type: string, collection: string, suffix = '') => {
-      const [entity] = await entities(type);
+    const detail = async (
+      type: string,
+      collection: string,
+      suffix = '',
+      kind?: string,
+    ) => {
+      const [entity] = (await entities(type)).filter(
+        e => !kind || e.metadata.annotations['kubeflow.org/kind'] === kind,
+      );
       const ns = entity.metadata.annotations['kubeflow.org/namespace'];
       const name = entity.metadata.annotations['kubeflow.org/name'];
       const res = await get(
@@ -288,7 +295,18 @@ describe('deploy/base ClusterRole: exactly what the portal uses', () => {
     await detail('kubeflow-notebook', 'notebooks');
     await detail('kubeflow-notebook', 'notebooks', '/events');
     await detail('katib-experiment', 'experiments');
-    await detail('spark-application', 'sparkapplications');
+    await detail(
+      'spark-application',
+      'sparkapplications',
+      '',
+      'SparkApplication',
+    );
+    await detail(
+      'spark-application',
+      'scheduledsparkapplications',
+      '',
+      'ScheduledSparkApplication',
+    );
     // A run of a ScheduledSparkApplication shows its schedule.
     const scheduledRun = sandbox.store
       .list('sparkapplications.sparkoperator.k8s.io')

@@ -7,6 +7,8 @@ import {
   completedSparkApplication,
   podDefaults,
   pytorchJob,
+  sequenceGraph,
+  llmService,
   seedNotebook,
   DEMO_IMAGES,
   sparkSpec,
@@ -226,6 +228,17 @@ export function applyDemoSeed(
       image: 'pytorch/pytorch:2.7.1-cuda12.8-cudnn9-runtime',
       minutesAgo: 5 * 24 * 60,
     }),
+  );
+  writer.create(
+    'inferencegraphs.serving.kserve.io',
+    sequenceGraph('team-nlp', 'sentiment-pipeline', [
+      'sentiment-legacy',
+      'bert-sentiment',
+    ]),
+  );
+  writer.create(
+    'llminferenceservices.serving.kserve.io',
+    llmService('team-nlp', 'qwen-chat', 'Qwen/Qwen2.5-7B-Instruct'),
   );
   writer.create(
     'pytorchjobs.kubeflow.org',

@@ -557,3 +557,71 @@ export function pytorchJob(
     },
   };
 }
+
+const readyStatus = (url: string, minutesAgo: number) => ({
+  url,
+  conditions: [
+    {
+      type: 'Ready',
+      status: 'True',
+      lastTransitionTime: ago(Date.now(), minutesAgo),
+    },
+  ],
+});
+
+/** An InferenceGraph that runs `steps` (InferenceServices) in sequence. */
+export function sequenceGraph(
+  namespace: string,
+  name: string,
+  steps: string[],
+): KubeObject {
+  return {
+    apiVersion: 'serving.kserve.io/v1alpha1',
+    kind: 'InferenceGraph',
+    metadata: { name, namespace },
+    spec: {
+      nodes: {
+        root: {
+          routerType: 'Sequence',
+          steps: steps.map((serviceName, i) => ({
+            name: serviceName,
+            serviceName,
+            ...(i > 0 ? { data: '$response' } : {}),
+          })),
+        },
+      },
+    },
+    status: readyStatus(`http://${name}.${namespace}.example.com`, 60),
+  };
+}
+
+/** An LLMInferenceService serving a Hugging Face model on one GPU, as KServe's LLM sample does. */
+export function llmService(
+  namespace: string,
+  name: string,
+  model: string,
+): KubeObject {
+  return {
+    apiVersion: 'serving.kserve.io/v1alpha2',
+    kind: 'LLMInferenceService',
+    metadata: { name, namespace },
+    spec: {
+      model: { uri: `hf://${model}`, name: model },
+      replicas: 1,
+      router: { route: {}, scheduler: {} },
+      template: {
+        containers: [
+          {
+            name: 'main',
+            image: 'ghcr.io/llm-d/llm-d-cuda:v0.9.0',
+            resources: {
+              limits: { 'nvidia.com/gpu': '1' },
+              requests: { 'nvidia.com/gpu': '1' },
+            },
+          },
+        ],
+      },
+    },
+    status: readyStatus(`http://${name}.${namespace}.example.com`, 120),
+  };
+}

@@ -42,7 +42,11 @@ const SOURCES: Record<IngestibleKind, CachedResource[]> = {
   trainJobs: ['trainjobs'],
   trainingJobs: TRAINING_JOB_SOURCES,
   sparkApplications: ['sparkapplications', 'scheduledsparkapplications'],
-  inferenceServices: ['inferenceservices'],
+  inferenceServices: [
+    'inferenceservices',
+    'inferencegraphs',
+    'llminferenceservices',
+  ],
   pipelines: ['kfp.pipelines'],
   pipelineExperiments: ['kfp.experiments'],
   models: [
@@ -58,6 +62,8 @@ const KIND_SOURCE: Record<string, CachedResource> = {
   Notebook: 'notebooks',
   Experiment: 'experiments',
   InferenceService: 'inferenceservices',
+  InferenceGraph: 'inferencegraphs',
+  LLMInferenceService: 'llminferenceservices',
   TrainJob: 'trainjobs',
   ...Object.fromEntries(
     Object.entries(TRAINING_OPERATOR_KINDS).map(([k, v]) => [k, v.plural]),
@@ -313,6 +319,8 @@ export class KubeflowEntityProvider implements EntityProvider {
       notebooks: values('notebooks'),
       experiments: values('experiments'),
       inferenceservices: values('inferenceservices'),
+      inferencegraphs: values('inferencegraphs'),
+      llminferenceservices: values('llminferenceservices'),
       trainjobs: values('trainjobs'),
       trainingjobs: TRAINING_JOB_SOURCES.flatMap(values),
       sparkapplications: values('sparkapplications'),

@@ -7,6 +7,8 @@ const empty: ClusterSnapshot = {
   notebooks: [],
   experiments: [],
   inferenceservices: [],
+  inferencegraphs: [],
+  llminferenceservices: [],
   trainjobs: [],
   trainingjobs: [],
   sparkapplications: [],

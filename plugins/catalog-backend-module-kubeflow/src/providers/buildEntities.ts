@@ -1,6 +1,10 @@
 import { Entity } from '@backstage/catalog-model';
 import { TransformContext } from '../transforms/context';
-import { inferenceServiceToEntities } from '../transforms/inferenceServices';
+import {
+  inferenceGraphToEntity,
+  inferenceServiceToEntities,
+  llmInferenceServiceToEntity,
+} from '../transforms/inferenceServices';
 import { RegistrySnapshot, registryToEntities } from '../transforms/models';
 import {
   kfpExperimentToEntity,
@@ -24,6 +28,8 @@ export interface ClusterSnapshot {
   notebooks: any[];
   experiments: any[];
   inferenceservices: any[];
+  inferencegraphs: any[];
+  llminferenceservices: any[];
   trainjobs: any[];
   /** The Training Operator v1 jobs, all six kinds. */
   trainingjobs: any[];
@@ -110,7 +116,14 @@ export function buildEntities(
     each(inScope(snapshot.inferenceservices), isvc =>
       inferenceServiceToEntities(isvc, snapshot.registry, context),
     );
+    each(inScope(snapshot.inferencegraphs), g =>
+      inferenceGraphToEntity(g, context),
+    );
+    each(inScope(snapshot.llminferenceservices), l =>
+      llmInferenceServiceToEntity(l, context),
+    );
   }
+
   const restInScope = (ns?: string) => !ns || namespaceAllowed(ns);
   if (kinds.has('pipelines')) {
     each(

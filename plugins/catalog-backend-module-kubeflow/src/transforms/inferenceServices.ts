@@ -5,7 +5,12 @@ import {
   ANNOTATION_KUBEFLOW_NAME,
   ANNOTATION_KUBEFLOW_NAMESPACE,
   ANNOTATION_KUBEFLOW_STORAGE_URI,
+  InferenceGraph,
   InferenceService,
+  LLMInferenceService,
+  inferenceGraphSummary,
+  kserveReadyState,
+  llmInferenceServiceSummary,
   InferenceServiceComponentSummary,
   InferenceServiceSummary,
   KUBEFLOW_ENTITY_TYPES,
@@ -242,4 +247,104 @@ function inferenceOpenApi(
     null,
     2,
   );
+}
+
+/**
+ * An InferenceGraph as a Component of type `inference-graph` that depends on the
+ * InferenceServices its steps call: the router type and the steps, node by node.
+ */
+export function inferenceGraphToEntity(
+  graph: InferenceGraph,
+  context: TransformContext,
+): Entity {
+  const { namespace, name } = graph.metadata;
+  const summary = inferenceGraphSummary(graph);
+  const nodes = summary.nodes
+    .map(
+      n =>
+        `${n.name}: ${n.routerType} of ${
+          n.steps.map(s => s.target).join(', ') || 'no step'
+        }`,
+    )
+    .join('; ');
+  const metadata = kubernetesMetadata(context, graph, {
+    labelSelector: `serving.kserve.io/inferencegraph=${name}`,
+    description: `KServe inference graph (${
+      summary.routerType ?? 'no root node'
+    }) — ${nodes}. State: ${kserveReadyState(graph).message}.`,
+    tags: [
+      'kserve',
+      'inference-graph',
+      (summary.routerType ?? '').toLowerCase(),
+    ].filter(Boolean),
+  });
+  if (graph.status?.url)
+    metadata.links = [
+      { url: graph.status.url, title: 'Endpoint', icon: 'cloud' },
+    ];
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata,
+    spec: {
+      type: KUBEFLOW_ENTITY_TYPES.inferenceGraph,
+      lifecycle: 'production',
+      owner: ownerOf(context, namespace),
+      ...(summary.services.length
+        ? {
+            dependsOn: summary.services.map(
+              s =>
+                `component:${context.cluster}/${kubeflowEntityName(
+                  namespace!,
+                  s,
+                )}`,
+            ),
+          }
+        : {}),
+    },
+  };
+}
+
+/** An LLMInferenceService as a `model-server` Component: the model it serves and how. */
+export function llmInferenceServiceToEntity(
+  service: LLMInferenceService,
+  context: TransformContext,
+): Entity {
+  const { namespace, name } = service.metadata;
+  const summary = llmInferenceServiceSummary(service);
+  const parallelism = Object.entries(summary.parallelism)
+    .map(([k, v]) => `${k} parallelism ${v}`)
+    .join(', ');
+  const details = [
+    `${summary.replicas} replica(s)`,
+    summary.gpus ? `${summary.gpus} GPU each` : '',
+    summary.image ? `image ${summary.image}` : '',
+    parallelism,
+    ...summary.features,
+  ].filter(Boolean);
+  const metadata = kubernetesMetadata(context, service, {
+    labelSelector: `app.kubernetes.io/name=${name}`,
+    description: `Serves the LLM ${summary.modelName ?? summary.modelUri} (${
+      summary.modelUri
+    })${service.status?.url ? ` at ${service.status.url}` : ''}; ${details.join(
+      ', ',
+    )}. State: ${kserveReadyState(service).message}.`,
+    tags: ['model-server', 'kserve', 'llm', summary.gpus ? 'gpu' : ''].filter(
+      Boolean,
+    ),
+  });
+  if (service.status?.url)
+    metadata.links = [
+      { url: service.status.url, title: 'Endpoint', icon: 'cloud' },
+    ];
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata,
+    spec: {
+      type: KUBEFLOW_ENTITY_TYPES.modelServer,
+      lifecycle: 'production',
+      owner: ownerOf(context, namespace),
+    },
+  };
 }

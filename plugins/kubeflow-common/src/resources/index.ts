@@ -8,3 +8,4 @@ export * from './spark';
 export * from './pipelines';
 export * from './modelRegistry';
 export * from './trainingOperator';
+export * from './kserveGraphs';
