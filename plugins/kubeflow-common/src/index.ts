@@ -16,3 +16,4 @@ export * from './experimentDtos';
 export * from './registry';
 export * from './servingRuntimes';
 export * from './inferenceServiceSummary';
+export * from './katibExperimentSummary';

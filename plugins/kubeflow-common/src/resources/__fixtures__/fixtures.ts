@@ -236,8 +236,16 @@ export const katibExperiment: Complete<KatibExperiment> = {
       goal: 0.99,
       objectiveMetricName: 'accuracy',
       additionalMetricNames: ['loss'],
+      metricStrategies: [{ name: 'loss', value: 'min' }],
     },
-    algorithm: { algorithmName: 'random' },
+    algorithm: {
+      algorithmName: 'random',
+      algorithmSettings: [{ name: 'random_state', value: '10' }],
+    },
+    earlyStopping: {
+      algorithmName: 'medianstop',
+      algorithmSettings: [{ name: 'min_trials_required', value: '2' }],
+    },
     parameters: [
       {
         name: 'lr',
@@ -247,9 +255,62 @@ export const katibExperiment: Complete<KatibExperiment> = {
           max: '0.05',
           step: '0.01',
           list: ['0.01'],
+          distribution: 'logUniform',
         },
       },
     ],
+    // Katib reads either parameters or a NAS config; the schema allows both, and this fixture
+    // sets every field we declare.
+    nasConfig: {
+      graphConfig: { numLayers: 8, inputSizes: [32, 32, 3], outputSizes: [10] },
+      operations: [
+        {
+          operationType: 'convolution',
+          parameters: [
+            {
+              name: 'filter_size',
+              parameterType: 'categorical',
+              feasibleSpace: {
+                min: '3',
+                max: '5',
+                step: '2',
+                list: ['3', '5'],
+                distribution: 'uniform',
+              },
+            },
+          ],
+        },
+      ],
+    },
+    metricsCollectorSpec: {
+      collector: { kind: 'File' },
+      source: {
+        fileSystemPath: {
+          path: '/katib/mnist.json',
+          kind: 'File',
+          format: 'JSON',
+        },
+        filter: { metricsFormat: ['([\\w-]+)=(Genotype.*)'] },
+      },
+    },
+    trialTemplate: {
+      primaryContainerName: 'training-container',
+      trialParameters: [
+        { name: 'learningRate', description: 'Learning rate', reference: 'lr' },
+      ],
+      trialSpec: { apiVersion: 'batch/v1', kind: 'Job' },
+      configMap: {
+        configMapName: 'trial-templates',
+        configMapNamespace: 'kubeflow',
+        templatePath: 'defaultTrialTemplate.yaml',
+      },
+      successCondition:
+        'status.conditions.#(type=="Complete")#|#(status=="True")#',
+      failureCondition:
+        'status.conditions.#(type=="Failed")#|#(status=="True")#',
+      retain: true,
+    },
+    resumePolicy: 'LongRunning',
     parallelTrialCount: 3,
     maxTrialCount: 12,
     maxFailedTrialCount: 3,
@@ -269,6 +330,7 @@ export const katibExperiment: Complete<KatibExperiment> = {
     trialsRunning: 0,
     trialsSucceeded: 11,
     trialsFailed: 1,
+    trialsKilled: 0,
     startTime: '2026-11-01T10:00:00Z',
     completionTime: '2026-11-01T11:00:00Z',
   },

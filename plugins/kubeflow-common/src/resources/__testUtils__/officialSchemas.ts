@@ -102,6 +102,8 @@ export function unknownFields(
   if (!value || typeof value !== 'object') return [];
   if (s['x-kubernetes-preserve-unknown-fields']) return [];
   const variants = composedSchemas(s, root);
+  // An object that takes any field (Katib's trialSpec is an Unstructured).
+  if (variants.some(v => v.additionalProperties === true)) return [];
   const properties: Schema = Object.assign(
     {},
     ...variants.map(v => v.properties ?? {}),
