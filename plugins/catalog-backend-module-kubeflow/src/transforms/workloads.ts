@@ -12,6 +12,7 @@ import {
   trainingOperatorJobDisplayState,
   trainingOperatorJobSummary,
   katibExperimentDisplayState,
+  katibExperimentSummary,
   notebookDisplayState,
   sparkApplicationDisplayState,
   trainJobDisplayState,
@@ -91,36 +92,44 @@ export function notebookToEntity(
   );
 }
 
-/** A Katib experiment: objective, algorithm, progress and best trial. */
+/** A metric value for a sentence: text (a DARTS genotype) is cut short. */
+function shortValue(value: string): string {
+  return value.length > 60 ? `${value.slice(0, 59)}…` : value;
+}
+
+/**
+ * A Katib experiment: what it searches (parameters, or the architecture for NAS), objective,
+ * progress and best trial.
+ */
 export function katibExperimentToEntity(
   experiment: KatibExperiment,
   context: TransformContext,
 ): Entity {
   const { namespace, name } = experiment.metadata;
-  const spec = experiment.spec ?? {};
   const status = experiment.status ?? {};
-  const objective = spec.objective;
+  const summary = katibExperimentSummary(experiment);
+  const { objective } = summary;
   const best = status.currentOptimalTrial;
   const bestMetric = best?.observation?.metrics?.find(
-    m => m.name === objective?.objectiveMetricName,
+    m => m.name === objective.metricName,
   );
   const metadata = kubernetesMetadata(context, experiment, {
     labelSelector: `katib.kubeflow.org/experiment=${name}`,
-    description: `Katib experiment: ${objective?.type ?? 'optimize'} ${
-      objective?.objectiveMetricName ?? 'the objective'
-    }${objective?.goal !== undefined ? ` to ${objective.goal}` : ''} with ${
-      spec.algorithm?.algorithmName ?? 'an algorithm'
-    } over ${spec.parameters?.length ?? 0} parameters; ${
+    description: `Katib experiment: ${summary.description}, ${objective.type} ${
+      objective.metricName || 'the objective'
+    }${objective.goal !== undefined ? ` to ${objective.goal}` : ''}; ${
       status.trialsSucceeded ?? 0
-    } of ${spec.maxTrialCount ?? '?'} trials succeeded${
-      bestMetric?.latest
-        ? `, best ${bestMetric.name} ${bestMetric.latest} (${best?.bestTrialName})`
+    } of ${summary.maxTrialCount ?? '?'} trials succeeded${
+      bestMetric?.latest && bestMetric.latest !== 'unavailable'
+        ? `, best ${bestMetric.name} ${shortValue(bestMetric.latest)} (${
+            best?.bestTrialName
+          })`
         : ''
     }. State: ${katibExperimentDisplayState(experiment).phase}.`,
     tags: [
       'katib',
-      'hyperparameter-tuning',
-      spec.algorithm?.algorithmName ?? '',
+      summary.nas ? 'nas' : 'hyperparameter-tuning',
+      summary.algorithm.toLowerCase().replace(/[^a-z0-9]+/g, '-'),
     ].filter(Boolean),
   });
   metadata.links = dashboardLink(
