@@ -1,5 +1,7 @@
-import { Sandbox } from '@kubeflow-backstage/kubeflow-sandbox';
+import { Sandbox, resolveSpecsDir } from '@kubeflow-backstage/kubeflow-sandbox';
+import fs from 'fs';
 import http from 'http';
+import { join } from 'path';
 import request from 'supertest';
 import { as, startKubeflowTestBackend } from './__testUtils__/testBackend';
 
@@ -322,12 +324,101 @@ describe('experimentation routes against the sandbox', () => {
     const objectives = res.body.trials
       .map((t: any) => t.objective)
       .filter((v: any) => v !== undefined);
-    expect(best[0].objective).toBe(Math.min(...objectives));
+    // Katib's metric values are strings; these are numbers' text.
+    expect(Number(best[0].objective)).toBe(Math.min(...objectives.map(Number)));
     expect(Object.keys(best[0].parameters)).toEqual(['lr', 'momentum']);
     expect(
       (await get(`${vision}/experiments/resnet-lr-tuning`, 'bob')).status,
     ).toBe(403);
   });
+
+  it('shows a DARTS experiment: its graph, operations, and a genotype as text', async () => {
+    const collection =
+      '/apis/kubeflow.org/v1beta1/namespaces/team-vision/experiments';
+    // The DARTS experiment of Katib's SDK notebook, as the SDK printed it (without its status).
+    const sample = JSON.parse(
+      fs.readFileSync(
+        join(
+          resolveSpecsDir(),
+          'samples/katib/sdk__nas-with-darts.ipynb__cell11__get-experiment.with-status.json',
+        ),
+        'utf8',
+      ),
+    );
+    await onCluster(collection, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        apiVersion: 'kubeflow.org/v1beta1',
+        kind: 'Experiment',
+        metadata: { name: 'darts-search', namespace: 'team-vision' },
+        spec: {
+          ...sample.spec,
+          objective: {
+            ...sample.spec.objective,
+            additionalMetricNames: ['Validation-Accuracy'],
+          },
+          maxTrialCount: 2,
+          maxFailedTrialCount: 2,
+        },
+      }),
+    });
+    const route = `${vision}/experiments/darts-search`;
+    const body = await eventually(async () => {
+      const r = await get(route, 'erin');
+      return r.body.trials?.some((t: any) => t.objective !== undefined)
+        ? r.body
+        : undefined;
+    }, 'a DARTS trial with its genotype');
+    expect(body).toMatchObject({
+      algorithm: 'darts',
+      algorithmTitle: 'DARTS',
+      description:
+        'DARTS neural architecture search over 2 layers with 5 operations',
+      parameters: [],
+      nas: { numLayers: 2, inputSizes: [], outputSizes: [] },
+      objective: {
+        type: 'maximize',
+        metricName: 'Best-Genotype',
+        metricStrategies: [
+          { name: 'Best-Genotype', value: 'max' },
+          { name: 'Validation-Accuracy', value: 'max' },
+        ],
+      },
+      metricsCollector: {
+        kind: 'StdOut',
+        source: '([\\w-]+)=(Genotype.*)',
+      },
+      trial: { kind: 'Job', primaryContainerName: 'training-container' },
+      resumePolicy: 'Never',
+    });
+    expect(body.algorithmSettings).toContainEqual({
+      name: 'num_nodes',
+      value: '3',
+    });
+    expect(body.nas.operations.map((o: any) => o.type)).toEqual([
+      'separable_convolution',
+      'dilated_convolution',
+      'avg_pooling',
+      'max_pooling',
+      'skip_connection',
+    ]);
+    expect(body.nas.operations[1].parameters).toEqual([
+      { name: 'filter_size', type: 'categorical', list: ['3', '5'] },
+    ]);
+    const measured = body.trials.find((t: any) => t.objective !== undefined);
+    expect(measured.objective).toMatch(/^Genotype\(normal=/);
+    expect(measured.metrics['Best-Genotype']).toBe(measured.objective);
+    expect(Number(measured.metrics['Validation-Accuracy'])).toBeGreaterThan(
+      0.5,
+    );
+    expect(Object.keys(measured.parameters)).toEqual([
+      'algorithm-settings',
+      'search-space',
+      'num-layers',
+    ]);
+    expect(measured.parameters['num-layers']).toBe('2');
+  }, 40_000);
 
   it('stops and restarts a Katib experiment as the user, idempotently', async () => {
     const collection =

@@ -1,4 +1,5 @@
 import { DisplayState } from './status/types';
+import type { KatibExperimentSummary } from './katibExperimentSummary';
 import type {
   TrainingOperatorKind,
   TrainingRoleSummary,
@@ -135,41 +136,29 @@ export interface KatibTrialDto {
   state: DisplayState;
   /** Last true condition: Created, Running, Succeeded, Failed, Killed, EarlyStopped… */
   phase: string;
+  /** The assignment: hyperparameters, or what a NAS algorithm hands the trial (search-space…). */
   parameters: Record<string, string>;
-  /** Latest value of the objective metric. */
-  objective?: number;
-  metrics: Record<string, number>;
+  /**
+   * Latest value of the objective metric as Katib recorded it: a number's text, or text such as
+   * a DARTS genotype (read numbers with katibMetricNumber).
+   */
+  objective?: string;
+  /** Latest value of each metric, as Katib recorded it (strings, numeric or not). */
+  metrics: Record<string, string>;
   startTime?: string;
   completionTime?: string;
   best: boolean;
 }
 
-/** A Katib experiment's page. @public */
-export interface KatibExperimentDto {
+/**
+ * A Katib experiment's page: what it is (see {@link KatibExperimentSummary}) and how it runs.
+ * @public
+ */
+export interface KatibExperimentDto extends KatibExperimentSummary {
   cluster: string;
   namespace: string;
   name: string;
   state: DisplayState;
-  objective: {
-    type: string;
-    metricName: string;
-    goal?: number;
-    additionalMetricNames: string[];
-  };
-  algorithm: string;
-  algorithmSettings: Array<{ name: string; value: string }>;
-  parameters: Array<{
-    name: string;
-    type: string;
-    min?: string;
-    max?: string;
-    step?: string;
-    list?: string[];
-  }>;
-  maxTrialCount?: number;
-  parallelTrialCount?: number;
-  maxFailedTrialCount?: number;
-  resumePolicy: string;
   counts: {
     trials: number;
     running: number;

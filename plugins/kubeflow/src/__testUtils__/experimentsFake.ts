@@ -123,8 +123,12 @@ const trial = (
   phase: 'Succeeded',
   state: { phase: 'succeeded' as const, message: 'Trial has succeeded' },
   parameters: { lr, augmentation },
-  objective,
-  metrics: { accuracy: objective, loss: 1 - objective },
+  // Katib records metric values as strings.
+  objective: String(objective),
+  metrics: {
+    accuracy: String(objective),
+    loss: String(+(1 - objective).toFixed(4)),
+  },
   best,
 });
 
@@ -138,9 +142,23 @@ export const katibExperiment: KatibExperimentDto = {
     metricName: 'accuracy',
     goal: 0.995,
     additionalMetricNames: ['loss'],
+    metricStrategies: [
+      { name: 'accuracy', value: 'max' },
+      { name: 'loss', value: 'max' },
+    ],
   },
   algorithm: 'random',
+  algorithmTitle: 'random',
   algorithmSettings: [],
+  description: 'random search over 2 parameters',
+  metricsCollector: { kind: 'StdOut' },
+  trial: {
+    kind: 'PyTorchJob',
+    apiVersion: 'kubeflow.org/v1',
+    title: 'PyTorchJob',
+    primaryContainerName: 'pytorch',
+    parameters: [{ name: 'learningRate', reference: 'lr' }],
+  },
   parameters: [
     { name: 'lr', type: 'double', min: '0.0005', max: '0.005' },
     {
@@ -161,6 +179,72 @@ export const katibExperiment: KatibExperimentDto = {
   ],
   stopped: false,
   restartable: false,
+};
+
+const genotype =
+  "Genotype(normal=[[('max_pooling_3x3', 0), ('dilated_convolution_5x5', 1)]], normal_concat=range(2, 3), reduce=[[('skip_connection', 0), ('avg_pooling_3x3', 1)]], reduce_concat=range(2, 3))";
+
+/** A DARTS experiment (Katib's SDK notebook): an architecture space, a genotype as its objective. */
+export const dartsExperiment: KatibExperimentDto = {
+  ...katibExperiment,
+  name: 'darts-search',
+  state: { phase: 'succeeded', message: 'Experiment has succeeded' },
+  objective: {
+    type: 'maximize',
+    metricName: 'Best-Genotype',
+    additionalMetricNames: ['Validation-Accuracy'],
+    metricStrategies: [
+      { name: 'Best-Genotype', value: 'max' },
+      { name: 'Validation-Accuracy', value: 'max' },
+    ],
+  },
+  algorithm: 'darts',
+  algorithmTitle: 'DARTS',
+  algorithmSettings: [{ name: 'num_nodes', value: '3' }],
+  description:
+    'DARTS neural architecture search over 2 layers with 2 operations',
+  parameters: [],
+  nas: {
+    numLayers: 2,
+    inputSizes: [32, 32, 3],
+    outputSizes: [10],
+    operations: [
+      {
+        type: 'dilated_convolution',
+        parameters: [
+          { name: 'filter_size', type: 'categorical', list: ['3', '5'] },
+        ],
+      },
+      { type: 'skip_connection', parameters: [] },
+    ],
+  },
+  metricsCollector: { kind: 'StdOut', source: '([\\w-]+)=(Genotype.*)' },
+  trial: {
+    kind: 'Job',
+    apiVersion: 'batch/v1',
+    title: 'Job',
+    parameters: [{ name: 'numberLayers', reference: 'num-layers' }],
+  },
+  resumePolicy: 'Never',
+  maxTrialCount: 1,
+  parallelTrialCount: 1,
+  counts: { trials: 1, running: 0, succeeded: 1, failed: 0, killed: 0 },
+  bestTrialName: 'darts-search-x',
+  trials: [
+    {
+      name: 'darts-search-x',
+      phase: 'Succeeded',
+      state: { phase: 'succeeded', message: '' },
+      parameters: {
+        'search-space':
+          "['dilated_convolution_3x3', 'dilated_convolution_5x5', 'skip_connection']",
+        'num-layers': '2',
+      },
+      objective: genotype,
+      metrics: { 'Best-Genotype': genotype, 'Validation-Accuracy': '0.91234' },
+      best: true,
+    },
+  ],
 };
 
 export const trainingJob: TrainingJobDto = {

@@ -1,6 +1,9 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { fakeApi } from '../../__testUtils__/fakeApi';
-import { katibExperiment } from '../../__testUtils__/experimentsFake';
+import {
+  dartsExperiment,
+  katibExperiment,
+} from '../../__testUtils__/experimentsFake';
 import {
   kubeflowEntity,
   renderEntityPage,
@@ -39,6 +42,57 @@ describe('KatibExperimentContent', () => {
     expect(
       screen.getByRole('img', { name: 'accuracy per trial' }),
     ).toBeInTheDocument();
+  });
+
+  it('shows a DARTS experiment: its architecture space, operations, and the genotype as text', async () => {
+    const { api } = fakeApi({
+      getKatibExperiment: async () => dartsExperiment,
+    });
+    await render(api);
+    expect(
+      await screen.findByText(
+        'DARTS neural architecture search over 2 layers with 2 operations',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Architecture search space')).toBeInTheDocument();
+    expect(screen.getByText('32 × 32 × 3')).toBeInTheDocument();
+    const operations = screen
+      .getByText('Operations (2)')
+      .closest('div[class*="MuiPaper"]') as HTMLElement;
+    const dilated = within(operations)
+      .getByText('dilated_convolution')
+      .closest('tr')!;
+    expect(
+      within(dilated).getByText('filter_size (categorical): 3, 5'),
+    ).toBeInTheDocument();
+    expect(within(operations).getByText('skip_connection')).toBeInTheDocument();
+    expect(screen.queryByText('Parameter space')).toBeNull();
+    expect(
+      screen.getByText('StdOut: ([\\w-]+)=(Genotype.*)'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Job')).toBeInTheDocument();
+
+    // The genotype is text: shown as Katib recorded it, never NaN, and not plotted.
+    const genotype = dartsExperiment.trials[0].objective!;
+    const trials = screen
+      .getByText('Trials (1)')
+      .closest('div[class*="MuiPaper"]') as HTMLElement;
+    const row = within(trials).getByText('darts-search-x').closest('tr')!;
+    expect(within(row).getByText(genotype)).toBeInTheDocument();
+    expect(within(row).getByText('0.9123')).toBeInTheDocument();
+    expect(within(row).getByText('2')).toBeInTheDocument();
+    expect(screen.queryByText(/NaN/)).toBeNull();
+    expect(
+      screen.getByText(`darts-search-x: Best-Genotype ${genotype}`),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'Best-Genotype is not numeric (Katib recorded text), so it is not plotted.',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('img', { name: 'Best-Genotype per trial' }),
+    ).toBeNull();
   });
 
   it('hides and shows a parameter in the scatter view', async () => {

@@ -18,7 +18,9 @@ import { useState } from 'react';
 import { kubeflowApiRef } from '../../api/KubeflowApi';
 import { StateLabel } from '../StateLabel';
 import { useLiveEntityData } from '../entity/useKubeflowEntity';
-import { formatTime, formatValue } from '../pipelines/format';
+import { formatTime } from '../pipelines/format';
+import { metricText } from './metricText';
+import { SearchSpace } from './SearchSpace';
 import { ObjectivePlot, ParameterScatter } from './TrialCharts';
 
 const SummaryCard = ({
@@ -83,20 +85,39 @@ const SummaryCard = ({
       {error && <ResponseErrorPanel error={error} />}
       <StructuredMetadataTable
         metadata={{
+          Search: experiment.description,
           Objective: `${objective.type} ${objective.metricName}`,
           Goal: objective.goal ?? 'none',
           'Other metrics': objective.additionalMetricNames.join(', ') || '—',
+          'Metric strategies': objective.metricStrategies
+            .map(s => `${s.name}: ${s.value}`)
+            .join(', '),
           Algorithm: [
             experiment.algorithm,
             ...experiment.algorithmSettings.map(s => `${s.name}=${s.value}`),
           ].join(' '),
+          'Early stopping': experiment.earlyStopping
+            ? [
+                experiment.earlyStopping.algorithm,
+                ...experiment.earlyStopping.settings.map(
+                  s => `${s.name}=${s.value}`,
+                ),
+              ].join(' ')
+            : 'none',
+          'Metrics collector': [
+            experiment.metricsCollector.kind,
+            experiment.metricsCollector.source,
+          ]
+            .filter(Boolean)
+            .join(': '),
+          'Trial runs': experiment.trial.title,
           Trials: `${counts.trials} of ${experiment.maxTrialCount ?? '?'} (${
             experiment.parallelTrialCount ?? 1
           } in parallel): ${counts.succeeded} succeeded, ${
             counts.running
           } running, ${counts.failed} failed, ${counts.killed} killed`,
           'Best trial': best
-            ? `${best.name}: ${objective.metricName} ${formatValue(
+            ? `${best.name}: ${objective.metricName} ${metricText(
                 best.objective,
               )}`
             : 'none yet',
@@ -109,26 +130,14 @@ const SummaryCard = ({
   );
 };
 
-const ParameterSpace = ({ experiment }: { experiment: KatibExperimentDto }) => (
-  <Table
-    title="Parameter space"
-    options={{ paging: false, search: false, padding: 'dense' }}
-    columns={[
-      { title: 'Parameter', field: 'name' },
-      { title: 'Type', field: 'type' },
-      {
-        title: 'Feasible space',
-        render: (p: KatibExperimentDto['parameters'][number]) =>
-          p.list?.length
-            ? p.list.join(', ')
-            : `${p.min ?? '?'} … ${p.max ?? '?'}${
-                p.step ? ` step ${p.step}` : ''
-              }`,
-      },
-    ]}
-    data={experiment.parameters}
-  />
-);
+/** The parameters of the experiment, or (NAS) the assignment names its trials received. */
+function assignmentNames(experiment: KatibExperimentDto): string[] {
+  if (experiment.parameters.length)
+    return experiment.parameters.map(p => p.name);
+  return [
+    ...new Set(experiment.trials.flatMap(t => Object.keys(t.parameters))),
+  ];
+}
 
 const TrialsTable = ({ experiment }: { experiment: KatibExperimentDto }) => {
   const columns: TableColumn<KatibTrialDto>[] = [
@@ -142,18 +151,25 @@ const TrialsTable = ({ experiment }: { experiment: KatibExperimentDto }) => {
       ),
     },
     { title: 'State', render: t => <StateLabel state={t.state} /> },
-    ...experiment.parameters.map(p => ({
-      title: p.name,
-      render: (t: KatibTrialDto) => t.parameters[p.name] ?? '—',
+    // A NAS trial's assignment is what its algorithm hands it (search-space, architecture…).
+    ...assignmentNames(experiment).map(name => ({
+      title: name,
+      render: (t: KatibTrialDto) => (
+        <span style={{ wordBreak: 'break-word' }}>
+          {t.parameters[name] ?? '—'}
+        </span>
+      ),
     })),
-    {
-      title: experiment.objective.metricName,
-      render: t => (t.objective !== undefined ? formatValue(t.objective) : '—'),
-    },
-    ...experiment.objective.additionalMetricNames.map(m => ({
+    ...[
+      experiment.objective.metricName,
+      ...experiment.objective.additionalMetricNames,
+    ].map(m => ({
       title: m,
-      render: (t: KatibTrialDto) =>
-        t.metrics[m] !== undefined ? formatValue(t.metrics[m]) : '—',
+      render: (t: KatibTrialDto) => (
+        <span style={{ wordBreak: 'break-word' }}>
+          {metricText(t.metrics[m])}
+        </span>
+      ),
     })),
   ];
   return (
@@ -179,9 +195,10 @@ const TrialsTable = ({ experiment }: { experiment: KatibExperimentDto }) => {
 };
 
 /**
- * A Katib experiment entity's page: objective, algorithm, parameter space, trials with the best
- * one highlighted, the objective per trial, each parameter against the objective (hide any), and
- * stop/restart. Live: trial changes reload it.
+ * A Katib experiment entity's page: objective, algorithm, early stopping, collector and trial
+ * kind; the parameter space, or for NAS the architecture space and its operations; trials with
+ * the best one highlighted and text metrics (a genotype) shown as text; the objective per trial
+ * and each parameter against it, when they are numbers; stop/restart. Live: trial changes reload it.
  */
 export const KatibExperimentContent = () => {
   const { value, loading, error, retry } = useLiveEntityData(
@@ -197,14 +214,16 @@ export const KatibExperimentContent = () => {
         <SummaryCard experiment={value} onChange={retry} />
       </Grid>
       <Grid item xs={12} md={5}>
-        <ParameterSpace experiment={value} />
+        <SearchSpace experiment={value} />
       </Grid>
       <Grid item xs={12}>
         <ObjectivePlot experiment={value} />
       </Grid>
-      <Grid item xs={12}>
-        <ParameterScatter experiment={value} />
-      </Grid>
+      {value.parameters.length > 0 && (
+        <Grid item xs={12}>
+          <ParameterScatter experiment={value} />
+        </Grid>
+      )}
       <Grid item xs={12}>
         <TrialsTable experiment={value} />
       </Grid>

@@ -2,6 +2,7 @@ import { InfoCard } from '@backstage/core-components';
 import {
   KatibExperimentDto,
   KatibTrialDto,
+  katibMetricNumber,
 } from '@kubeflow-backstage/plugin-kubeflow-common';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
@@ -22,8 +23,17 @@ import {
 const BEST = '#d81b60';
 const POINT = '#1e88e5';
 
+/** Trials whose objective is a number (a text metric, such as a genotype, cannot be plotted). */
 const measured = (trials: KatibTrialDto[]) =>
-  trials.filter(t => t.objective !== undefined);
+  trials.filter(t => katibMetricNumber(t.objective) !== undefined);
+
+/** Why there is nothing to plot: no value yet, or values that are not numbers. */
+const nothingToPlot = (experiment: KatibExperimentDto) => {
+  const metric = experiment.objective.metricName;
+  return experiment.trials.some(t => t.objective !== undefined)
+    ? `${metric} is not numeric (Katib recorded text), so it is not plotted.`
+    : `No trial has reported ${metric} yet.`;
+};
 
 /** The objective of each trial in the order they ran, the goal as a line, the best trial marked. */
 export const ObjectivePlot = ({
@@ -34,7 +44,7 @@ export const ObjectivePlot = ({
   const data = experiment.trials.map((t, i) => ({
     trial: i + 1,
     name: t.name,
-    objective: t.objective,
+    objective: katibMetricNumber(t.objective),
     best: t.best,
   }));
   return (
@@ -102,9 +112,7 @@ export const ObjectivePlot = ({
           </LineChart>
         </Box>
       ) : (
-        <Typography>
-          No trial has reported {experiment.objective.metricName} yet.
-        </Typography>
+        <Typography>{nothingToPlot(experiment)}</Typography>
       )}
     </InfoCard>
   );
@@ -150,9 +158,7 @@ export const ParameterScatter = ({
           );
         })}
       </Box>
-      {!trials.length && (
-        <Typography>No trial has reported {metric} yet.</Typography>
-      )}
+      {!trials.length && <Typography>{nothingToPlot(experiment)}</Typography>}
       {trials.length > 0 && !shown.length && (
         <Typography>
           Every parameter is hidden: click one above to show it.
@@ -167,7 +173,7 @@ export const ParameterScatter = ({
               x: categorical
                 ? t.parameters[p.name]
                 : Number(t.parameters[p.name]),
-              y: t.objective,
+              y: katibMetricNumber(t.objective),
               name: t.name,
               best: t.best,
             }));
