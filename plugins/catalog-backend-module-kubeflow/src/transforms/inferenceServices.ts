@@ -278,31 +278,20 @@ export function inferenceGraphToEntity(
       (summary.routerType ?? '').toLowerCase(),
     ].filter(Boolean),
   });
-  if (graph.status?.url)
-    metadata.links = [
-      { url: graph.status.url, title: 'Endpoint', icon: 'cloud' },
-    ];
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata,
-    spec: {
-      type: KUBEFLOW_ENTITY_TYPES.inferenceGraph,
-      lifecycle: 'production',
-      owner: ownerOf(context, namespace),
-      ...(summary.services.length
-        ? {
-            dependsOn: summary.services.map(
-              s =>
-                `component:${context.cluster}/${kubeflowEntityName(
-                  namespace!,
-                  s,
-                )}`,
-            ),
-          }
-        : {}),
-    },
-  };
+  return servingComponent(context, graph, metadata, {
+    type: KUBEFLOW_ENTITY_TYPES.inferenceGraph,
+    ...(summary.services.length
+      ? {
+          dependsOn: summary.services.map(
+            s =>
+              `component:${context.cluster}/${kubeflowEntityName(
+                namespace!,
+                s,
+              )}`,
+          ),
+        }
+      : {}),
+  });
 }
 
 /** An LLMInferenceService as a `model-server` Component: the model it serves and how. */
@@ -310,7 +299,7 @@ export function llmInferenceServiceToEntity(
   service: LLMInferenceService,
   context: TransformContext,
 ): Entity {
-  const { namespace, name } = service.metadata;
+  const { name } = service.metadata;
   const summary = llmInferenceServiceSummary(service);
   const parallelism = Object.entries(summary.parallelism)
     .map(([k, v]) => `${k} parallelism ${v}`)
@@ -333,18 +322,30 @@ export function llmInferenceServiceToEntity(
       Boolean,
     ),
   });
-  if (service.status?.url)
+  return servingComponent(context, service, metadata, {
+    type: KUBEFLOW_ENTITY_TYPES.modelServer,
+  });
+}
+
+/** A serving Component in production, owned by its profile, linking to its URL when it has one. */
+function servingComponent(
+  context: TransformContext,
+  object: { metadata: { namespace?: string }; status?: { url?: string } },
+  metadata: Entity['metadata'],
+  spec: { type: string } & Record<string, unknown>,
+): Entity {
+  if (object.status?.url)
     metadata.links = [
-      { url: service.status.url, title: 'Endpoint', icon: 'cloud' },
+      { url: object.status.url, title: 'Endpoint', icon: 'cloud' },
     ];
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
     metadata,
     spec: {
-      type: KUBEFLOW_ENTITY_TYPES.modelServer,
       lifecycle: 'production',
-      owner: ownerOf(context, namespace),
+      owner: ownerOf(context, object.metadata.namespace),
+      ...spec,
     },
   };
 }

@@ -3,7 +3,11 @@ import {
   kubeflowTrainJobReadPermission,
   kubeflowTrainJobUpdatePermission,
 } from '@kubeflow-backstage/plugin-kubeflow-common';
-import { KubeflowClusters } from '@kubeflow-backstage/plugin-kubeflow-node';
+import {
+  KubeflowClusterConfig,
+  KubeflowClusters,
+  KubeflowResourceTypeName,
+} from '@kubeflow-backstage/plugin-kubeflow-node';
 import Router from 'express-promise-router';
 import { CallerResolver } from '../services/CallerResolver';
 import { trainJobDto, trainingJobDto } from '../services/experimentDtos';
@@ -27,66 +31,61 @@ export function trainingRoutes(options: {
   clusters: KubeflowClusters;
   callers: CallerResolver;
 }) {
-  const { clusters, callers } = options;
   const router = Router();
-  const base = '/clusters/:cluster/namespaces/:namespace/trainjobs';
-
-  cachedReadRoutes(router, {
-    clusters,
-    callers,
-    base,
-    resource: 'trainjobs',
-    group: TRAINJOBS.group,
-    permission: kubeflowTrainJobReadPermission,
-    label: 'TrainJob',
-    toDto: trainJobDto,
-    order: newestFirst,
-  });
-
-  for (const action of ['suspend', 'resume'] as const) {
-    const suspend = action === 'suspend';
-    objectActionRoute(router, {
-      clusters,
-      callers,
-      base,
-      action,
-      resource: 'trainjobs',
-      permission: kubeflowTrainJobUpdatePermission,
-      change: current =>
-        !!current.spec?.suspend === suspend ? undefined : { spec: { suspend } },
-      toDto: trainJobDto,
-    });
-  }
-
-  for (const { plural } of Object.values(TRAINING_OPERATOR_KINDS)) {
-    const jobs = `/clusters/:cluster/namespaces/:namespace/${plural}`;
+  const jobRoutes = (job: {
+    resource: KubeflowResourceTypeName;
+    group: string;
+    label: string;
+    toDto: (cluster: KubeflowClusterConfig, object: any) => unknown;
+    /** The patch that sets the job's suspend flag. */
+    suspendPatch: (suspend: boolean) => Record<string, unknown>;
+    suspended: (object: any) => boolean;
+  }) => {
+    const base = `/clusters/:cluster/namespaces/:namespace/${job.resource}`;
     cachedReadRoutes(router, {
-      clusters,
-      callers,
-      base: jobs,
-      resource: plural,
-      group: 'kubeflow.org',
+      ...options,
+      base,
+      resource: job.resource,
+      group: job.group,
       permission: kubeflowTrainJobReadPermission,
-      label: 'training job',
-      toDto: trainingJobDto,
+      label: job.label,
+      toDto: job.toDto,
       order: newestFirst,
     });
     for (const action of ['suspend', 'resume'] as const) {
       const suspend = action === 'suspend';
       objectActionRoute(router, {
-        clusters,
-        callers,
-        base: jobs,
+        ...options,
+        base,
         action,
-        resource: plural,
+        resource: job.resource,
         permission: kubeflowTrainJobUpdatePermission,
         change: current =>
-          !!current.spec?.runPolicy?.suspend === suspend
+          job.suspended(current) === suspend
             ? undefined
-            : { spec: { runPolicy: { suspend } } },
-        toDto: trainingJobDto,
+            : job.suspendPatch(suspend),
+        toDto: job.toDto,
       });
     }
+  };
+
+  jobRoutes({
+    resource: 'trainjobs',
+    group: TRAINJOBS.group,
+    label: 'TrainJob',
+    toDto: trainJobDto,
+    suspendPatch: suspend => ({ spec: { suspend } }),
+    suspended: current => !!current.spec?.suspend,
+  });
+  for (const { plural } of Object.values(TRAINING_OPERATOR_KINDS)) {
+    jobRoutes({
+      resource: plural,
+      group: 'kubeflow.org',
+      label: 'training job',
+      toDto: trainingJobDto,
+      suspendPatch: suspend => ({ spec: { runPolicy: { suspend } } }),
+      suspended: current => !!current.spec?.runPolicy?.suspend,
+    });
   }
 
   return router;

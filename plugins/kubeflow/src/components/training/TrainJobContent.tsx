@@ -1,5 +1,4 @@
 import {
-  InfoCard,
   Progress,
   ResponseErrorPanel,
   StructuredMetadataTable,
@@ -11,20 +10,13 @@ import {
   TrainJobDto,
 } from '@kubeflow-backstage/plugin-kubeflow-common';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
-import { useState } from 'react';
 import { kubeflowApiRef } from '../../api/KubeflowApi';
-import { StateLabel } from '../StateLabel';
+import { SuspendableJobCard, resourcesText } from './SuspendableJobCard';
 import { useLiveEntityData } from '../entity/useKubeflowEntity';
 import { formatDuration, formatTime } from '../pipelines/format';
-
-const resources = (r: Record<string, string>) =>
-  Object.entries(r)
-    .map(([k, v]) => `${k} ${v}`)
-    .join(', ') || '—';
 
 const JobCard = ({
   job,
@@ -34,35 +26,18 @@ const JobCard = ({
   onChange: () => void;
 }) => {
   const api = useApi(kubeflowApiRef);
-  const [error, setError] = useState<Error>();
-  const [busy, setBusy] = useState(false);
   const finished = ['succeeded', 'error'].includes(job.state.phase);
-  const toggle = async () => {
-    setError(undefined);
-    setBusy(true);
-    try {
-      await api.setTrainJobSuspended({ ...job, suspended: !job.suspended });
-      onChange();
-    } catch (e) {
-      setError(e as Error);
-    } finally {
-      setBusy(false);
-    }
-  };
   const progress = job.progress;
   return (
-    <InfoCard
+    <SuspendableJobCard
       title={`TrainJob ${job.name}`}
-      subheader={<StateLabel state={job.state} />}
-      action={
-        !finished && (
-          <Button variant="outlined" disabled={busy} onClick={toggle}>
-            {job.suspended ? 'Resume' : 'Suspend'}
-          </Button>
-        )
+      state={job.state}
+      suspended={job.suspended}
+      setSuspended={suspended =>
+        api.setTrainJobSuspended({ ...job, suspended })
       }
+      onChange={onChange}
     >
-      {error && <ResponseErrorPanel error={error} />}
       {progress?.percentage !== undefined && (
         <Box mb={2}>
           <Typography variant="body2">
@@ -87,8 +62,8 @@ const JobCard = ({
           Command: job.command?.join(' ') ?? 'from the runtime',
           Nodes: job.numNodes,
           'Processes per node': job.numProcPerNode ?? 'from the runtime',
-          'Requests per node': resources(job.resourcesPerNode.requests),
-          'Limits per node': resources(job.resourcesPerNode.limits),
+          'Requests per node': resourcesText(job.resourcesPerNode.requests),
+          'Limits per node': resourcesText(job.resourcesPerNode.limits),
           ...(progress && Object.keys(progress.metrics).length
             ? {
                 'Reported metrics': Object.entries(progress.metrics)
@@ -102,7 +77,7 @@ const JobCard = ({
       <Typography variant="caption" color="textSecondary">
         The job&apos;s pods and their logs are on the Kubernetes tab.
       </Typography>
-    </InfoCard>
+    </SuspendableJobCard>
   );
 };
 

@@ -27,9 +27,7 @@ describe('TrainingJobContent', () => {
     ).toBeInTheDocument();
     expect(screen.getByText('1 Master, 2 Worker')).toBeInTheDocument();
     expect(
-      screen.getByText(
-        'python3 /opt/pytorch-mnist/mnist.py --epochs=1',
-      ),
+      screen.getByText('python3 /opt/pytorch-mnist/mnist.py --epochs=1'),
     ).toBeInTheDocument();
     expect(screen.getByText('nvidia.com/gpu 1')).toBeInTheDocument();
     expect(screen.getByText('1 / 0 / 1')).toBeInTheDocument();
@@ -64,7 +62,9 @@ describe('TrainingJobContent', () => {
   it('says what went wrong', async () => {
     const { api } = fakeApi({
       getTrainingJob: async () => {
-        throw new Error('bob@example.com may not get pytorchjobs in team-vision');
+        throw new Error(
+          'bob@example.com may not get pytorchjobs in team-vision',
+        );
       },
     });
     await render(api);

@@ -1,5 +1,4 @@
 import {
-  InfoCard,
   Progress,
   ResponseErrorPanel,
   StructuredMetadataTable,
@@ -11,21 +10,14 @@ import {
   TrainingJobDto,
   isTrainingOperatorKind,
 } from '@kubeflow-backstage/plugin-kubeflow-common';
-import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
-import { useState } from 'react';
 import { kubeflowApiRef } from '../../api/KubeflowApi';
-import { StateLabel } from '../StateLabel';
+import { SuspendableJobCard, resourcesText } from './SuspendableJobCard';
 import { useLiveEntityData } from '../entity/useKubeflowEntity';
 import { formatTime } from '../pipelines/format';
 
 type Role = TrainingJobDto['roles'][number];
-
-const resources = (r: Record<string, string>) =>
-  Object.entries(r)
-    .map(([k, v]) => `${k} ${v}`)
-    .join(', ') || '—';
 
 const JobCard = ({
   job,
@@ -35,34 +27,16 @@ const JobCard = ({
   onChange: () => void;
 }) => {
   const api = useApi(kubeflowApiRef);
-  const [error, setError] = useState<Error>();
-  const [busy, setBusy] = useState(false);
-  const finished = ['succeeded', 'error'].includes(job.state.phase);
-  const toggle = async () => {
-    setError(undefined);
-    setBusy(true);
-    try {
-      await api.setTrainingJobSuspended({ ...job, suspended: !job.suspended });
-      onChange();
-    } catch (e) {
-      setError(e as Error);
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
-    <InfoCard
+    <SuspendableJobCard
       title={`${job.kind} ${job.name}`}
-      subheader={<StateLabel state={job.state} />}
-      action={
-        !finished && (
-          <Button variant="outlined" disabled={busy} onClick={toggle}>
-            {job.suspended ? 'Resume' : 'Suspend'}
-          </Button>
-        )
+      state={job.state}
+      suspended={job.suspended}
+      setSuspended={suspended =>
+        api.setTrainingJobSuspended({ ...job, suspended })
       }
+      onChange={onChange}
     >
-      {error && <ResponseErrorPanel error={error} />}
       <StructuredMetadataTable
         metadata={{
           Framework: `${job.framework} (Training Operator ${job.kind})`,
@@ -79,7 +53,7 @@ const JobCard = ({
       <Typography variant="caption" color="textSecondary">
         The job&apos;s pods and their logs are on the Kubernetes tab.
       </Typography>
-    </InfoCard>
+    </SuspendableJobCard>
   );
 };
 
@@ -114,8 +88,8 @@ export const TrainingJobContent = () => {
               title: 'Command',
               render: r => (r.command.length ? r.command.join(' ') : '—'),
             },
-            { title: 'Requests', render: r => resources(r.requests) },
-            { title: 'Limits', render: r => resources(r.limits) },
+            { title: 'Requests', render: r => resourcesText(r.requests) },
+            { title: 'Limits', render: r => resourcesText(r.limits) },
             {
               title: 'Active / succeeded / failed',
               render: r => `${r.active} / ${r.succeeded} / ${r.failed}`,
