@@ -46,8 +46,11 @@ export function evalJsonPath(object: unknown, path: string): unknown {
       else if (inner === '*') continue;
     }
   }
-  if (Array.isArray(current))
-    return current.length ? current.map(String).join(',') : undefined;
+  if (Array.isArray(current)) {
+    // A field the matched items lack is no value (`<none>`), not the text "undefined".
+    const values = current.filter(v => v !== undefined && v !== null);
+    return values.length ? values.map(String).join(',') : undefined;
+  }
   return current;
 }
 
