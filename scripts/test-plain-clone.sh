@@ -32,6 +32,13 @@ fail() {
 }
 trap 'fail "line $LINENO failed"' ERR
 
+# The portal's own ports (app-config.yaml, start.sh): something already there would answer for it.
+for port in 3000 7007 7010; do
+  if curl -s -o /dev/null "http://127.0.0.1:$port/"; then
+    echo "plain clone: port $port is in use; stop what serves it first" >&2
+    exit 1
+  fi
+done
 git clone --quiet "$REPO_ROOT" "$clone"
 [ -e "$work/shared" ] && fail "something sits beside the clone"
 echo "plain clone: cloned $(git -C "$clone" rev-parse --short HEAD) into $clone"
