@@ -1,5 +1,6 @@
 import { ConfigReader } from '@backstage/config';
 import { mockServices } from '@backstage/backend-test-utils';
+import { CatalogService } from '@backstage/plugin-catalog-node';
 import { Sandbox, startSandbox } from '@kubeflow-backstage/kubeflow-sandbox';
 import { KubeflowClusters } from '@kubeflow-backstage/plugin-kubeflow-node';
 import { readProviderConfig } from './config';
@@ -121,5 +122,62 @@ describe('KubeflowEntityProvider', () => {
       },
     ]);
     expect(delta.added.length).toBeLessThan(5);
+  });
+
+  it('gives profile groups every member when the catalog’s users arrive one by one', async () => {
+    // The catalog at start-up: of the organisation's users it has ingested alice only, yet.
+    const user = (name: string) => ({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'User',
+      metadata: { name, namespace: 'default' },
+      spec: { profile: { email: `${name}@example.com` } },
+    });
+    const users = [user('alice')];
+    const catalog = {
+      getEntities: async ({ filter }: any) => ({
+        items: filter?.kind === 'User' ? [...users] : [],
+      }),
+    } as unknown as CatalogService;
+    const sent: any[] = [];
+    const withUsers = new KubeflowEntityProvider(clusters.clusters[0], {
+      clusters,
+      config: readProviderConfig(new ConfigReader({})),
+      taskRunner: { run: async () => {} } as any,
+      logger: mockServices.logger.mock(),
+      catalog,
+      auth: mockServices.auth(),
+      deltaDelayMs: 50,
+      usersRetryMs: 50,
+    });
+    await withUsers.connect({
+      applyMutation: async m => void sent.push(m),
+      refresh: async () => {},
+    });
+    /** The members of team-vision's Group in the last mutation that sent it. */
+    const members = () =>
+      sent
+        .flatMap(m => (m.type === 'full' ? m.entities : m.added))
+        .filter(
+          (e: any) =>
+            e.entity.kind === 'Group' &&
+            e.entity.metadata.name === 'team-vision',
+        )
+        .pop()?.entity.spec.members;
+
+    await withUsers.read();
+    expect(members()).toEqual(['user:default/alice']);
+
+    users.push(user('dave'), user('erin'), user('guest'));
+    const deadline = Date.now() + 5_000;
+    while (members().length < 4 && Date.now() < deadline) {
+      await new Promise(r => setTimeout(r, 50));
+    }
+    withUsers.close();
+    expect([...members()].sort()).toEqual([
+      'user:default/alice',
+      'user:default/dave',
+      'user:default/erin',
+      'user:default/guest',
+    ]);
   });
 });

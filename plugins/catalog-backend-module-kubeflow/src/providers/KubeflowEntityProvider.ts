@@ -87,6 +87,8 @@ export class KubeflowEntityProvider implements EntityProvider {
   private emitted = new Map<string, string>();
   private active: CachedResource[] = [];
   private users = new Map<string, string>();
+  /** E-mails the last build named (profile people, model owners) that no User entity has. */
+  private unresolved = new Set<string>();
   private artifacts = new Map<
     string,
     { version: string; artifacts: ModelArtifact[] }
@@ -340,13 +342,18 @@ export class KubeflowEntityProvider implements EntityProvider {
       },
     };
     const { config } = this.options;
+    const unresolved = new Set<string>();
     const context: TransformContext = {
       cluster: this.cluster.name,
       dashboardUrl: this.cluster.dashboardUrl,
       profiles: new Set(profiles.map(p => p.metadata.name)),
       defaultOwner: config.defaultOwner,
-      userRefOf: email =>
-        email ? this.users.get(email.toLowerCase()) : undefined,
+      userRefOf: email => {
+        if (!email) return undefined;
+        const ref = this.users.get(email.toLowerCase());
+        if (!ref) unresolved.add(email.toLowerCase());
+        return ref;
+      },
     };
     const entities = buildEntities(snapshot, context, {
       kinds: config.kinds,
@@ -381,19 +388,26 @@ export class KubeflowEntityProvider implements EntityProvider {
       };
     }
     this.lastStale = [...staleSince.keys()].sort().join(',');
+    this.unresolved = unresolved;
     return entities;
   }
 
   /**
-   * At start-up the org's users may not be in the catalog yet; until some are, look again every
-   * few seconds and rebuild, so profile groups get their members without waiting for a resync.
+   * At start-up the org's users may not all be in the catalog yet: the catalog adds the entities
+   * of a location a few at a time, so a read can find alice but not yet guest. While an e-mail the
+   * entities name has no User (a profile's owner or contributor, a model's owner), look again
+   * every few seconds, for a minute at most, and rebuild whenever the users changed, so profile
+   * groups get all their members without waiting for the next full read. Stopping at the first
+   * user found would leave the others out of their profiles until then.
    */
   private awaitUsers(attempt = 0): void {
-    if (this.users.size || !this.options.catalog || attempt >= 20) return;
+    clearTimeout(this.usersTimer);
+    if (!this.unresolved.size || !this.options.catalog || attempt >= 20) return;
     this.usersTimer = setTimeout(async () => {
+      const before = JSON.stringify([...this.users]);
       await this.refreshUsers();
-      if (this.users.size) this.scheduleDelta();
-      else this.awaitUsers(attempt + 1);
+      if (JSON.stringify([...this.users]) !== before) this.scheduleDelta();
+      this.awaitUsers(attempt + 1);
     }, this.options.usersRetryMs ?? 3_000);
     this.usersTimer.unref?.();
   }
