@@ -27,11 +27,7 @@ import {
   dryRun,
   runTask,
 } from './__testUtils__/scaffolder';
-import {
-  SecurityRig,
-  ownershipClaims,
-  startSecurityRig,
-} from './__testUtils__/securityBackend';
+import { SecurityRig, startSecurityRig } from './__testUtils__/securityBackend';
 
 const users: string[] = Object.values(USERS);
 const namespaces = TARGETS.map(t => t.namespace);
@@ -98,20 +94,19 @@ describe('tenancy on every surface: the allow/deny matrix, attacks and secret ca
         `the notebook entity of ${t.namespace}`,
       );
     }
-    // Sign-in: ownership claims are the user and its groups, profile groups included.
+    // The profile groups list their people: the provider has resolved them by e-mail. (No
+    // sign-in claims are set: the policy reads membership from these groups.)
     for (const user of [...users, 'carol']) {
-      const ref = `user:default/${user}`;
       const expected = Object.entries(BINDINGS)
         .filter(([, people]) => people[user])
         .map(([ns]) => `group:sandbox/${ns}`);
-      const claims = await eventually(async () => {
+      await eventually(async () => {
         const u = await entity(`user/default/${user}`);
         const groups: string[] = (u?.relations ?? [])
           .filter((r: any) => r.type === 'memberOf')
           .map((r: any) => r.targetRef);
         return expected.every(g => groups.includes(g)) ? groups : undefined;
       }, `${user} to be a member of ${expected.join(', ') || 'nothing'}`);
-      ownershipClaims.set(ref, [ref, ...claims]);
     }
     // Index the catalog for search now that it holds the Kubeflow entities.
     await rig.triggerTask('search_index_software_catalog');

@@ -8,10 +8,11 @@ import {
 import { kubernetesProxyPermission } from '@backstage/plugin-kubernetes-common';
 import { PortalPermissionPolicy } from './PortalPermissionPolicy';
 
+// The claims of alice's sign-in: made while she was still a contributor of team-nlp.
 const claims = [
   'user:default/alice',
   'group:default/computer-vision',
-  'group:sandbox/team-vision',
+  'group:sandbox/team-nlp',
 ];
 const user = {
   identity: {
@@ -23,7 +24,15 @@ const user = {
 } as unknown as PolicyQueryUser;
 
 describe('PortalPermissionPolicy', () => {
-  const policy = new PortalPermissionPolicy({ kubeflowClusters: ['sandbox'] });
+  // The profile groups that list alice as a member now.
+  const memberships = {
+    groupsOf: async (ref: string) =>
+      ref === 'user:default/alice' ? ['group:sandbox/team-vision'] : [],
+  };
+  const policy = new PortalPermissionPolicy({
+    kubeflowClusters: ['sandbox'],
+    memberships,
+  });
 
   it('grants Kubeflow permissions to signed-in users only', async () => {
     const permission = kubeflowNotebookReadPermission;
@@ -35,7 +44,7 @@ describe('PortalPermissionPolicy', () => {
     );
   });
 
-  it('shows Kubeflow entities to the members of their profile only, profile groups to their members', async () => {
+  it('shows Kubeflow entities to the current members of their profile only, profile groups to their members', async () => {
     const decision = await policy.handle(
       { permission: catalogEntityReadPermission },
       user,
@@ -82,7 +91,8 @@ describe('PortalPermissionPolicy', () => {
             ],
           },
           {
-            // The organisation group (default owner of objects outside profiles) is left out.
+            // The profiles she is a member of now, not those of her sign-in; the organisation
+            // group (default owner of objects outside profiles) is left out.
             rule: 'IS_ENTITY_OWNER',
             resourceType: 'catalog-entity',
             params: {

@@ -15,6 +15,7 @@ import {
 } from '@backstage/plugin-catalog-backend/alpha';
 import { kubernetesProxyPermission } from '@backstage/plugin-kubernetes-common';
 import { ANNOTATION_LOCATION } from '@backstage/catalog-model';
+import { ProfileMemberships } from './ProfileMemberships';
 
 /** Label an operator sets on a Kubeflow entity (or its cluster object) to show it to everyone. */
 export const PUBLIC_LABEL = 'kubeflow.org/public';
@@ -26,11 +27,14 @@ export const PUBLIC_LABEL = 'kubeflow.org/public';
  *   Kubeflow entity provider manages it: `backstage.io/managed-by-location: kubeflow:<cluster>`) is visible
  *   to the members of the profile that owns it (the profile's Group lists its owner and
  *   contributors) and a profile's Group to its members, as on the cluster, where only they can see
- *   a profile's namespace. Only profile groups (`group:<cluster>/<profile>`) and the user's own
- *   ref count as ownership of Kubeflow entities: an organisation group that the provider made the
- *   default owner of objects outside profiles (the `kubeflow` namespace) grants nothing the
- *   cluster does not. Entities labelled public are visible to all; everything else in the catalog
- *   stays visible to all, as Backstage's default.
+ *   a profile's namespace. Membership is the catalog's profile Groups as they are now
+ *   ({@link ProfileMemberships}), not the ownership claims of the user's sign-in, which are as old
+ *   as the sign-in: one made before the provider had read the profiles has none of them. Only
+ *   profile groups (`group:<cluster>/<profile>`) and the user's own ref count as ownership of
+ *   Kubeflow entities: an organisation group that the provider made the default owner of objects
+ *   outside profiles (the `kubeflow` namespace) grants nothing the cluster does not. Entities
+ *   labelled public are visible to all; everything else in the catalog stays visible to all, as
+ *   Backstage's default.
  * - Kubeflow permissions (`kubeflow.*`) are granted to signed-in users; inside a namespace the
  *   cluster's RBAC then decides, checked per request (SubjectAccessReview) and enforced by
  *   impersonation.
@@ -39,9 +43,15 @@ export const PUBLIC_LABEL = 'kubeflow.org/public';
  */
 export class PortalPermissionPolicy implements PermissionPolicy {
   private readonly clusters: string[];
+  private readonly memberships: Pick<ProfileMemberships, 'groupsOf'>;
 
-  constructor(options: { kubeflowClusters?: string[] } = {}) {
+  /** @param options.memberships - the profile Groups a user is a member of now */
+  constructor(options: {
+    kubeflowClusters?: string[];
+    memberships: Pick<ProfileMemberships, 'groupsOf'>;
+  }) {
     this.clusters = options.kubeflowClusters ?? [];
+    this.memberships = options.memberships;
   }
 
   async handle(
@@ -59,11 +69,6 @@ export class PortalPermissionPolicy implements PermissionPolicy {
     if (isPermission(request.permission, catalogEntityReadPermission)) {
       // No user: an empty ref, which no group lists as a member.
       const userRef = user?.info.userEntityRef ?? '';
-      const claims = (user?.info.ownershipEntityRefs ?? []).filter(
-        ref =>
-          ref.startsWith('user:') ||
-          this.clusters.some(cluster => ref.startsWith(`group:${cluster}/`)),
-      );
       const [first, ...rest] = this.clusters.map(cluster =>
         catalogConditions.hasAnnotation({
           annotation: ANNOTATION_LOCATION,
@@ -71,6 +76,9 @@ export class PortalPermissionPolicy implements PermissionPolicy {
         }),
       );
       if (!first) return { result: AuthorizeResult.ALLOW }; // no Kubeflow cluster
+      const claims = userRef
+        ? [userRef, ...(await this.memberships.groupsOf(userRef))]
+        : [];
       const fromClusters = [first, ...rest] as [typeof first, ...typeof rest];
       return createCatalogConditionalDecision(request.permission, {
         anyOf: [

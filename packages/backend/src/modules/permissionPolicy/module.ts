@@ -2,8 +2,10 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import { PortalPermissionPolicy } from './PortalPermissionPolicy';
+import { ProfileMemberships } from './ProfileMemberships';
 
 /** Installs the portal's permission policy in the permission backend. */
 export const permissionPolicyModule = createBackendModule({
@@ -11,13 +13,25 @@ export const permissionPolicyModule = createBackendModule({
   moduleId: 'portal-policy',
   register(env) {
     env.registerInit({
-      deps: { policy: policyExtensionPoint, config: coreServices.rootConfig },
-      async init({ policy, config }) {
+      deps: {
+        policy: policyExtensionPoint,
+        config: coreServices.rootConfig,
+        auth: coreServices.auth,
+        catalog: catalogServiceRef,
+      },
+      async init({ policy, config, auth, catalog }) {
         // Kubeflow entities live in the catalog namespace named after their cluster.
         const kubeflowClusters = (
           config.getOptionalConfigArray('kubeflow.clusters') ?? []
         ).map(cluster => cluster.getString('name'));
-        policy.setPolicy(new PortalPermissionPolicy({ kubeflowClusters }));
+        const memberships = ProfileMemberships.create({
+          catalog,
+          auth,
+          clusters: kubeflowClusters,
+        });
+        policy.setPolicy(
+          new PortalPermissionPolicy({ kubeflowClusters, memberships }),
+        );
       },
     });
   },

@@ -91,11 +91,10 @@ export async function startRecordingServer() {
 }
 
 /**
- * Ownership claims as sign-in computes them (the user and the groups it is a member of, read from
- * the catalog): set by the test once the catalog has the profile groups, like a fresh sign-in.
+ * The user info of the mock tokens: the user's own ref as its only ownership claim, as a sign-in
+ * made before the catalog had any profile gives. The portal's policy takes profile membership
+ * from the catalog's profile Groups as they are now, never from these claims.
  */
-export const ownershipClaims = new Map<string, string[]>();
-
 const userInfoFactory = createServiceFactory({
   service: coreServices.userInfo,
   deps: {},
@@ -104,9 +103,7 @@ const userInfoFactory = createServiceFactory({
       const principal = credentials.principal as { userEntityRef: string };
       return {
         userEntityRef: principal.userEntityRef,
-        ownershipEntityRefs: ownershipClaims.get(principal.userEntityRef) ?? [
-          principal.userEntityRef,
-        ],
+        ownershipEntityRefs: [principal.userEntityRef],
       };
     },
   }),
