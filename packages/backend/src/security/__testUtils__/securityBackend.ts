@@ -1,8 +1,6 @@
 import {
   coreServices,
   createServiceFactory,
-  LoggerService,
-  RootLoggerService,
 } from '@backstage/backend-plugin-api';
 import { permissionsServiceFactory } from '@backstage/backend-defaults/permissions';
 import { permissionsRegistryServiceFactory } from '@backstage/backend-defaults/permissionsRegistry';
@@ -28,50 +26,12 @@ import fs from 'fs';
 import http from 'http';
 import os from 'os';
 import path from 'path';
-import { inspect } from 'util';
 import { CANARIES } from './canaries';
+import { LogCapture } from './LogCapture';
 import { TARGETS, USERS, throwawayNotebook } from './matrix';
 import { templateDocuments, workspaceFiles } from './scaffolder';
 
 const ORG = path.resolve(__dirname, '../../../../../examples/org.yaml');
-
-/** Every log line of the backend and the sandbox, as text, in order. */
-export class LogCapture {
-  readonly lines: string[] = [];
-
-  rootLogger(): RootLoggerService {
-    const make = (fields: Record<string, unknown>): LoggerService => {
-      const write =
-        (level: string) => (message: string, meta?: Error | object) =>
-          this.lines.push(
-            `${level} ${inspect(
-              { ...fields },
-              { breakLength: Infinity },
-            )} ${message}${
-              meta
-                ? ` ${inspect(meta, { depth: 8, breakLength: Infinity })}`
-                : ''
-            }`,
-          );
-      return {
-        error: write('error'),
-        warn: write('warn'),
-        info: write('info'),
-        debug: write('debug'),
-        child: meta => make({ ...fields, ...meta }),
-      };
-    };
-    return make({}) as RootLoggerService;
-  }
-
-  /** Writes the lines to $KUBEFLOW_TEST_LOG_DIR/<name> so scripts/canary-scan.sh reads them too. */
-  save(name: string) {
-    const dir = process.env.KUBEFLOW_TEST_LOG_DIR;
-    if (!dir) return;
-    fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(path.join(dir, name), `${this.lines.join('\n')}\n`);
-  }
-}
 
 /** A server standing for a cluster URL an attacker wrote into an entity: it records every hit. */
 export async function startRecordingServer() {
