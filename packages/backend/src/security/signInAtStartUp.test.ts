@@ -111,7 +111,6 @@ describe('a user who signed in before ingestion finished', () => {
     async (moment, start) => {
       await rig?.stop();
       rig = await startStartUpRig();
-      const ready = Date.now();
       if (moment !== 'at readiness') {
         await within(30_000, 'the guest User entity', async () =>
           (await rig!.catalog()).some(e => e.ref === 'user:default/guest')
@@ -120,6 +119,7 @@ describe('a user who signed in before ingestion finished', () => {
         );
       }
       guestToken = await rig.signInAsGuest();
+      const signedIn = Date.now();
       // Before the provider's first full read: nothing from the cluster, no profile claims.
       expect((await rig.catalog()).filter(e => e.fromCluster)).toEqual([]);
       const claims: string[] = (
@@ -162,7 +162,7 @@ describe('a user who signed in before ingestion finished', () => {
       );
       measured.push(
         `start ${start} (signed in ${moment}, ${
-          applied - ready
+          applied - signedIn
         } ms before the first full read was applied; claims ${claims.join(
           ' ',
         )}): catalog full ${catalogFull} ms after; the same token saw its ${
