@@ -96,9 +96,13 @@ echo "plain clone: frontend served on :3000"
 kill -INT -- "-$start_pid" 2>/dev/null || true
 for _ in $(seq 1 30); do kill -0 "$start_pid" 2>/dev/null || break; sleep 1; done
 kill -0 "$start_pid" 2>/dev/null && fail "the start command did not stop on Ctrl-C within 30 s"
-sleep 1
+# The servers close their ports as they finish shutting down, a moment after the command returns.
 for port in 3000 7007 7010; do
-  curl -s -o /dev/null "http://127.0.0.1:$port/" && fail "something still listens on :$port after the stop"
+  for _ in $(seq 1 30); do
+    curl -s -o /dev/null "http://127.0.0.1:$port/" || continue 2
+    sleep 1
+  done
+  fail "something still listens on :$port 30 s after the stop"
 done
 start_pid=""
 echo "plain clone: started from a plain clone and stopped cleanly: 1 passed, 0 failed"
