@@ -9,6 +9,9 @@ import { runs } from '../../__testUtils__/experimentsFake';
 import { fakeApi } from '../../__testUtils__/fakeApi';
 import { KubeflowPage } from './KubeflowPage';
 
+// Live-update journeys through the whole page: 20 s is too little when suites share two cores.
+jest.setTimeout(40_000);
+
 function render(api: KubeflowApi) {
   return renderInTestApp(
     <TestApiProvider apis={[[kubeflowApiRef, api]]}>
