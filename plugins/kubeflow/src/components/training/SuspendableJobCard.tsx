@@ -1,8 +1,16 @@
-import { InfoCard, ResponseErrorPanel } from '@backstage/core-components';
-import { DisplayState } from '@kubeflow-backstage/plugin-kubeflow-common';
+import {
+  InfoCard,
+  ResponseErrorPanel,
+  Table,
+} from '@backstage/core-components';
+import {
+  ConditionDto,
+  DisplayState,
+} from '@kubeflow-backstage/plugin-kubeflow-common';
 import Button from '@material-ui/core/Button';
 import { ReactNode, useState } from 'react';
 import { StateLabel } from '../StateLabel';
+import { formatTime } from '../pipelines/format';
 
 /** `requests` or `limits` as `cpu 2, nvidia.com/gpu 1` (— when empty). */
 export const resourcesText = (r: Record<string, string>) =>
@@ -61,3 +69,26 @@ export const SuspendableJobCard = ({
     </InfoCard>
   );
 };
+
+/** A training job's conditions, with what to say while there is none. */
+export const JobConditionsTable = ({
+  conditions,
+  empty,
+}: {
+  conditions: ConditionDto[];
+  empty: string;
+}) => (
+  <Table<ConditionDto>
+    title="Conditions"
+    options={{ paging: false, search: false, padding: 'dense' }}
+    columns={[
+      { title: 'Type', field: 'type' },
+      { title: 'Status', field: 'status' },
+      { title: 'Reason', render: c => c.reason ?? '—' },
+      { title: 'Message', render: c => c.message ?? '—' },
+      { title: 'Since', render: c => formatTime(c.lastTransitionTime) },
+    ]}
+    data={conditions}
+    emptyContent={<div style={{ padding: 16 }}>{empty}</div>}
+  />
+);

@@ -6,7 +6,6 @@ import {
 } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import {
-  ConditionDto,
   TrainJobDto,
 } from '@kubeflow-backstage/plugin-kubeflow-common';
 import Box from '@material-ui/core/Box';
@@ -14,7 +13,11 @@ import Grid from '@material-ui/core/Grid';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
 import { kubeflowApiRef } from '../../api/KubeflowApi';
-import { SuspendableJobCard, resourcesText } from './SuspendableJobCard';
+import {
+  JobConditionsTable,
+  SuspendableJobCard,
+  resourcesText,
+} from './SuspendableJobCard';
 import { useLiveEntityData } from '../entity/useKubeflowEntity';
 import { formatDuration, formatTime } from '../pipelines/format';
 
@@ -113,23 +116,9 @@ export const TrainJobContent = () => {
         />
       </Grid>
       <Grid item xs={12}>
-        <Table<ConditionDto>
-          title="Conditions"
-          options={{ paging: false, search: false, padding: 'dense' }}
-          columns={[
-            { title: 'Type', field: 'type' },
-            { title: 'Status', field: 'status' },
-            { title: 'Reason', render: c => c.reason ?? '—' },
-            { title: 'Message', render: c => c.message ?? '—' },
-            { title: 'Since', render: c => formatTime(c.lastTransitionTime) },
-          ]}
-          data={value.conditions}
-          emptyContent={
-            <div style={{ padding: 16 }}>
-              No condition yet: the job is running (Trainer reports Suspended,
-              Complete or Failed).
-            </div>
-          }
+        <JobConditionsTable
+          conditions={value.conditions}
+          empty="No condition yet: the job is running (Trainer reports Suspended, Complete or Failed)."
         />
       </Grid>
     </Grid>

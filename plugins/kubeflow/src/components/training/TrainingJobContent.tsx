@@ -6,14 +6,17 @@ import {
 } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import {
-  ConditionDto,
   TrainingJobDto,
   isTrainingOperatorKind,
 } from '@kubeflow-backstage/plugin-kubeflow-common';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { kubeflowApiRef } from '../../api/KubeflowApi';
-import { SuspendableJobCard, resourcesText } from './SuspendableJobCard';
+import {
+  JobConditionsTable,
+  SuspendableJobCard,
+  resourcesText,
+} from './SuspendableJobCard';
 import { useLiveEntityData } from '../entity/useKubeflowEntity';
 import { formatTime } from '../pipelines/format';
 
@@ -102,22 +105,9 @@ export const TrainingJobContent = () => {
         />
       </Grid>
       <Grid item xs={12}>
-        <Table<ConditionDto>
-          title="Conditions"
-          options={{ paging: false, search: false, padding: 'dense' }}
-          columns={[
-            { title: 'Type', field: 'type' },
-            { title: 'Status', field: 'status' },
-            { title: 'Reason', render: c => c.reason ?? '—' },
-            { title: 'Message', render: c => c.message ?? '—' },
-            { title: 'Since', render: c => formatTime(c.lastTransitionTime) },
-          ]}
-          data={value.conditions}
-          emptyContent={
-            <div style={{ padding: 16 }}>
-              No condition yet: the operator has not created the job.
-            </div>
-          }
+        <JobConditionsTable
+          conditions={value.conditions}
+          empty="No condition yet: the operator has not created the job."
         />
       </Grid>
     </Grid>
